@@ -1,0 +1,57 @@
+# samrad — two commands: `make run` and `make test`. Everything else is set-up they do for you.
+PYTHON ?= python3.11
+VENV   ?= .venv
+BIN     = $(VENV)/bin
+HOST   ?= 127.0.0.1
+PORT   ?= 8000
+
+.PHONY: run test install install-test system browser-deps messages lint audit clean
+
+run: install system
+	$(BIN)/samrad demo --host $(HOST) --port $(PORT)
+
+test: install-test system browser-deps
+	$(BIN)/samrad compilemessages --ignore=.venv >/dev/null
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+# --- set-up -----------------------------------------------------------------------------------------
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade "pip==25.3"
+
+$(VENV)/.base: $(BIN)/python requirements/base.lock pyproject.toml
+	$(BIN)/pip install -q -r requirements/base.lock
+	$(BIN)/pip install -q --no-deps -e .
+	touch $@
+
+$(VENV)/.test: $(VENV)/.base requirements/test.lock
+	$(BIN)/pip install -q -r requirements/test.lock
+	touch $@
+
+install: $(VENV)/.base
+	$(BIN)/samrad compilemessages --ignore=.venv >/dev/null
+
+install-test: $(VENV)/.test
+
+# System packages: the Swedish hunspell dictionary (synthesis) and Chromium (browser tests).
+system:
+	bash scripts/install-system-deps.sh
+
+# axe-core for accessibility checks, from npm, pinned in package-lock.json.
+browser-deps: node_modules/axe-core/axe.min.js
+node_modules/axe-core/axe.min.js: package.json package-lock.json
+	npm ci --no-audit --no-fund --silent
+	touch $@
+
+messages:
+	cd src/samrad && ../../$(BIN)/samrad makemessages -l sv -l en --no-obsolete --ignore '*/synthesis/*' --ignore '*/grouping/*'
+
+lint: install-test
+	$(BIN)/ruff check src tests bench
+	$(BIN)/mypy src/samrad/grouping src/samrad/synthesis
+
+audit: install-test
+	$(BIN)/pip-audit -r requirements/test.lock --progress-spinner off
+
+clean:
+	rm -rf $(VENV) node_modules var .pytest_cache
