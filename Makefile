@@ -11,7 +11,7 @@ run: install system
 	$(BIN)/samrad demo --host $(HOST) --port $(PORT)
 
 test: install-test system browser-deps
-	$(BIN)/samrad compilemessages --ignore=.venv >/dev/null
+	$(BIN)/samrad compilemessages --ignore=.venv --ignore=node_modules >/dev/null
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 # --- set-up -----------------------------------------------------------------------------------------
@@ -29,7 +29,7 @@ $(VENV)/.test: $(VENV)/.base requirements/test.lock
 	touch $@
 
 install: $(VENV)/.base
-	$(BIN)/samrad compilemessages --ignore=.venv >/dev/null
+	$(BIN)/samrad compilemessages --ignore=.venv --ignore=node_modules >/dev/null
 
 install-test: $(VENV)/.test
 
@@ -43,8 +43,8 @@ node_modules/axe-core/axe.min.js: package.json package-lock.json
 	npm ci --no-audit --no-fund --silent
 	touch $@
 
-messages:
-	cd src/samrad && ../../$(BIN)/samrad makemessages -l sv -l en --no-obsolete --ignore '*/synthesis/*' --ignore '*/grouping/*'
+messages: install
+	bash scripts/messages.sh
 
 lint: install-test
 	$(BIN)/ruff check src tests bench

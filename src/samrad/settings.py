@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "rules.apps.AutodiscoverRulesConfig",
+    "samrad.core",
     "samrad.accounts",
     "samrad.audit",
     "samrad.consultations",
@@ -92,9 +93,11 @@ TEMPLATES = [
     },
 ]
 
+if not os.environ.get("SAMRAD_DATABASE_URL"):
+    VAR_DIR.mkdir(parents=True, exist_ok=True)
 DATABASES = {
     "default": dj_database_url.parse(
-        os.environ.get("SAMRAD_DATABASE_URL", f"sqlite:///{VAR_DIR / 'samrad.sqlite3'}"),
+        os.environ.get("SAMRAD_DATABASE_URL") or f"sqlite:///{VAR_DIR / 'samrad.sqlite3'}",
         conn_max_age=int(os.environ.get("SAMRAD_DB_CONN_MAX_AGE", "60")),
     )
 }

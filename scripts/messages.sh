@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Extract translatable strings into .po files: one catalogue per Django app (so work on different apps
+# never conflicts) and one for the project-wide parts (cli, commands, templates/).
+set -euo pipefail
+cd "$(dirname "$0")/../src/samrad"
+samrad=../../.venv/bin/samrad
+apps="core accounts audit consultations participation intake review results followup"
+for app in $apps; do
+  [ -d "$app" ] || continue
+  mkdir -p "$app/locale"
+  (cd "$app" && ../$samrad makemessages -l sv -l en --no-obsolete >/dev/null)
+done
+ignores=()
+for app in $apps grouping synthesis; do ignores+=(--ignore "$app/*"); done
+$samrad makemessages -l sv -l en --no-obsolete "${ignores[@]}" >/dev/null
+echo "Updated .po files. Untranslated Swedish entries:"
+../../.venv/bin/python - <<'PY'
+import pathlib, polib
+for po_path in sorted(pathlib.Path(".").glob("**/locale/sv/LC_MESSAGES/django.po")):
+    missing = [e.msgid for e in polib.pofile(str(po_path)) if not e.translated() or "fuzzy" in e.flags]
+    if missing:
+        print(f"  {po_path}: {len(missing)}")
+PY

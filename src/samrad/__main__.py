@@ -1,0 +1,5 @@
+import sys
+
+from samrad.cli import main
+
+sys.exit(main())

@@ -1,0 +1,126 @@
+"""The `samrad` command.
+
+    samrad init examples/orebro-2022/consultation.toml
+    samrad demo [--no-serve]
+    samrad serve [--host H] [--port P] [--production]
+
+Every subcommand lives in samrad/commands/<name>.py with `help`, `add_arguments(parser)` and `run(args)`.
+Anything else is passed to Django's management commands: `samrad migrate`, `samrad createsuperuser`,
+`samrad check --deploy`.
+"""
+
+import argparse
+import importlib
+import os
+import sys
+
+# name -> module; the order is the order in --help.
+COMMANDS = {
+    "init": "samrad.commands.init",
+    "demo": "samrad.commands.demo",
+    "serve": "samrad.commands.serve",
+}
+
+
+def _language(argv: list[str]) -> str:
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv):
+            return argv[i + 1]
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+    env = os.environ.get("SAMRAD_LANG") or os.environ.get("LC_ALL") or os.environ.get("LANG") or ""
+    return "en" if env.lower().startswith("en") else "sv"
+
+
+def setup_django() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "samrad.settings")
+    import django
+
+    django.setup()
+
+
+def build_parser(lang: str) -> argparse.ArgumentParser:
+    from django.utils.translation import gettext as _
+
+    parser = argparse.ArgumentParser(
+        prog="samrad",
+        description=_("samrad runs a consultation from the first invitation to the published result and the "
+                      "follow-up."),
+        epilog=_("Django's management commands also work, e.g. `samrad migrate`, `samrad createsuperuser`, "
+                 "`samrad check --deploy`."),
+    )
+    parser.add_argument("--lang", choices=["sv", "en"], default=lang,
+                        help=_("language of messages (default: from SAMRAD_LANG or LANG, else Swedish)"))
+    sub = parser.add_subparsers(dest="command", metavar=_("COMMAND"))
+    for name, module_name in COMMANDS.items():
+        module = importlib.import_module(module_name)
+        p = sub.add_parser(name, help=module.help(), description=module.help())
+        p.add_argument("--lang", choices=["sv", "en"], default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+        module.add_arguments(p)
+        p.set_defaults(run=module.run)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    lang = _language(argv)
+    setup_django()
+    from django.utils import translation
+
+    translation.activate(lang)
+    first = next((a for a in argv if not a.startswith("-")), None)
+    if first is not None and first not in COMMANDS and not _is_lang_value(argv, first):
+        from django.core.management import execute_from_command_line
+
+        execute_from_command_line(["samrad", *_without_lang(argv)])
+        return 0
+    parser = build_parser(lang)
+    args = parser.parse_args(argv)
+    if not getattr(args, "run", None):
+        parser.print_help()
+        return 0
+    translation.activate(args.lang)
+    try:
+        return int(args.run(args) or 0)
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # the user gets a message, not a traceback (unless they ask for it)
+        if os.environ.get("SAMRAD_TRACEBACK"):
+            raise
+        return _unexpected(exc)
+
+
+def _unexpected(exc: Exception) -> int:
+    from django.db import DatabaseError
+    from django.utils.translation import gettext as _
+
+    from samrad.commands.output import fail
+
+    if isinstance(exc, DatabaseError):
+        return fail(_("samrad could not use the database: %(error)s\nCheck SAMRAD_DATABASE_URL and that the "
+                      "database server is running.") % {"error": exc}, 1)
+    if isinstance(exc, (OSError, ValueError)):
+        return fail(_("samrad stopped: %(error)s") % {"error": exc}, 1)
+    return fail(_("samrad stopped because of an unexpected error (%(kind)s: %(error)s). Run again with "
+                  "SAMRAD_TRACEBACK=1 to see the details, and report it.") % {
+                      "kind": type(exc).__name__, "error": exc}, 1)
+
+
+def _without_lang(argv: list[str]) -> list[str]:
+    out, skip = [], False
+    for arg in argv:
+        if skip:
+            skip = False
+        elif arg == "--lang":
+            skip = True
+        elif not arg.startswith("--lang="):
+            out.append(arg)
+    return out
+
+
+def _is_lang_value(argv: list[str], word: str) -> bool:
+    return any(argv[i] == "--lang" and argv[i + 1] == word for i in range(len(argv) - 1))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,48 @@
+import mimetypes
+from pathlib import Path
+
+from django.conf import settings
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, render
+
+from samrad.consultations.models import Consultation
+
+from .thresholds import area_statuses
+
+
+def index(request):
+    consultations = Consultation.objects.order_by("-plan_period_start", "name")
+    return render(request, "results/index.html", {"consultations": consultations})
+
+
+def consultation(request, slug):
+    c = get_object_or_404(Consultation, slug=slug)
+    return render(request, "results/consultation.html", {
+        "consultation": c,
+        "events": c.events.all(),
+        "survey": getattr(c, "survey", None),
+    })
+
+
+def results(request, slug):
+    c = get_object_or_404(Consultation, slug=slug)
+    return render(request, "results/results.html", {
+        "consultation": c,
+        "rule": getattr(c, "publication_rule", None),
+        "questions": c.questions.all(),
+        "areas": area_statuses(c),
+    })
+
+
+def logo(request, slug):
+    c = get_object_or_404(Consultation, slug=slug)
+    if not c.logo or c.logo.startswith(("http://", "https://")):
+        raise Http404
+    root = Path(settings.MEDIA_ROOT).resolve()
+    file = (root / c.logo).resolve()
+    if root not in file.parents or not file.is_file():
+        raise Http404
+    response = FileResponse(file.open("rb"), content_type=mimetypes.guess_type(file.name)[0] or "application/octet-stream")
+    # An SVG opened on its own must not run script.
+    response["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'"
+    return response

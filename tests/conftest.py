@@ -1,0 +1,35 @@
+"""Shared fixtures. Tests run against a real database: SQLite by default, PostgreSQL when
+SAMRAD_DATABASE_URL says so (CI runs both)."""
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLE_DIR = ROOT / "examples" / "orebro-2022"
+
+
+@pytest.fixture(autouse=True)
+def _media_in_tmp(settings, tmp_path):
+    """Uploaded files and logos go to a temporary folder, never into the checkout's var/."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+
+
+@pytest.fixture
+def example_plan(db):
+    """The example consultation's plan (no participants or answers)."""
+    from samrad.consultations.loader import load_file
+
+    consultation, _report = load_file(EXAMPLE_DIR / "consultation.toml")
+    return consultation
+
+
+@pytest.fixture
+def example(example_plan):
+    """The example consultation with its invented participants and answers, as `samrad demo` loads them."""
+    from samrad import demo
+    from samrad.commands.demo import run_stages
+
+    run_stages(example_plan, EXAMPLE_DIR, demo.STAGES)
+    return example_plan
