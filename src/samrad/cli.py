@@ -44,13 +44,20 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
 
     parser = argparse.ArgumentParser(
         prog="samrad",
-        description=_("samrad runs a consultation from the first invitation to the published result and the "
-                      "follow-up."),
-        epilog=_("Django's management commands also work, e.g. `samrad migrate`, `samrad createsuperuser`, "
-                 "`samrad check --deploy`."),
+        description=_(
+            "samrad runs a consultation from the first invitation to the published result and the follow-up."
+        ),
+        epilog=_(
+            "Django's management commands also work, e.g. `samrad migrate`, `samrad createsuperuser`, "
+            "`samrad check --deploy`."
+        ),
     )
-    parser.add_argument("--lang", choices=["sv", "en"], default=lang,
-                        help=_("language of messages (default: from SAMRAD_LANG or LANG, else Swedish)"))
+    parser.add_argument(
+        "--lang",
+        choices=["sv", "en"],
+        default=lang,
+        help=_("language of messages (default: from SAMRAD_LANG or LANG, else Swedish)"),
+    )
     sub = parser.add_subparsers(dest="command", metavar=_("COMMAND"))
     for name, module_name in COMMANDS.items():
         module = importlib.import_module(module_name)
@@ -97,13 +104,24 @@ def _unexpected(exc: Exception) -> int:
     from samrad.commands.output import fail
 
     if isinstance(exc, DatabaseError):
-        return fail(_("samrad could not use the database: %(error)s\nCheck SAMRAD_DATABASE_URL and that the "
-                      "database server is running.") % {"error": exc}, 1)
+        return fail(
+            _(
+                "samrad could not use the database: %(error)s\nCheck SAMRAD_DATABASE_URL and that the "
+                "database server is running."
+            )
+            % {"error": exc},
+            1,
+        )
     if isinstance(exc, (OSError, ValueError)):
         return fail(_("samrad stopped: %(error)s") % {"error": exc}, 1)
-    return fail(_("samrad stopped because of an unexpected error (%(kind)s: %(error)s). Run again with "
-                  "SAMRAD_TRACEBACK=1 to see the details, and report it.") % {
-                      "kind": type(exc).__name__, "error": exc}, 1)
+    return fail(
+        _(
+            "samrad stopped because of an unexpected error (%(kind)s: %(error)s). Run again with "
+            "SAMRAD_TRACEBACK=1 to see the details, and report it."
+        )
+        % {"kind": type(exc).__name__, "error": exc},
+        1,
+    )
 
 
 def _without_lang(argv: list[str]) -> list[str]:

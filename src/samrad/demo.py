@@ -17,7 +17,10 @@ STAGES: list[tuple[str, str]] = [
 
 def example_dir() -> Path:
     """examples/orebro-2022 in the working directory, else beside the source checkout."""
-    candidates = [Path.cwd() / "examples" / EXAMPLE_SLUG, Path(__file__).resolve().parents[2] / "examples" / EXAMPLE_SLUG]
+    candidates = [
+        Path.cwd() / "examples" / EXAMPLE_SLUG,
+        Path(__file__).resolve().parents[2] / "examples" / EXAMPLE_SLUG,
+    ]
     for candidate in candidates:
         if (candidate / "consultation.toml").is_file():
             return candidate

@@ -18,6 +18,7 @@ def english():
     with translation.override("en"):
         yield
 
+
 MINIMAL = """
 [consultation]
 slug = "test"
@@ -75,7 +76,9 @@ def test_missing_key_names_line_and_key():
 
 
 def test_wrong_type_is_reported():
-    found = problems(MINIMAL.replace('[[events.rounds]]\nquestion = "q1"', '[[events.rounds]]\nquestion = "q1"\nmin_size = "two"'))
+    found = problems(
+        MINIMAL.replace('[[events.rounds]]\nquestion = "q1"', '[[events.rounds]]\nquestion = "q1"\nmin_size = "two"')
+    )
     assert len(found) == 1
     assert "events[0].rounds[0].min_size" in found[0]
     assert "should be a whole number" in found[0]
@@ -87,8 +90,10 @@ def test_unknown_area_in_a_round():
     assert len(found) == 1
     assert "events[0].rounds[0].areas" in found[0] and "'teater'" in found[0]
     line = int(found[0].split(":")[1])
-    assert textwrap.dedent(text).splitlines()[line - 1].startswith("[[events.rounds]]") or "areas" in \
-        textwrap.dedent(text).splitlines()[line - 1]
+    assert (
+        textwrap.dedent(text).splitlines()[line - 1].startswith("[[events.rounds]]")
+        or "areas" in textwrap.dedent(text).splitlines()[line - 1]
+    )
 
 
 def test_dates_in_the_wrong_order():
@@ -122,7 +127,8 @@ def test_failure_while_writing_rolls_back(tmp_path):
     """A problem found only while applying (a missing logo file) leaves the database untouched."""
     load_text(MINIMAL)
     changed = MINIMAL.replace('name = "Test"', 'name = "Changed"').replace(
-        'organiser = "Region Test"', 'organiser = "Region Test"\nlogo = "missing.svg"')
+        'organiser = "Region Test"', 'organiser = "Region Test"\nlogo = "missing.svg"'
+    )
     (tmp_path / "plan.toml").write_text(changed, encoding="utf-8")
     with pytest.raises(LoadError) as info:
         load_file(tmp_path / "plan.toml")
@@ -131,7 +137,7 @@ def test_failure_while_writing_rolls_back(tmp_path):
 
 
 def test_unknown_section_and_key():
-    found = problems(MINIMAL + '\n[goals]\nx = 1\n')
+    found = problems(MINIMAL + "\n[goals]\nx = 1\n")
     assert any(p.startswith("plan.toml:") and ": goals: is not a known section" in p for p in found)
     found = problems(MINIMAL.replace('name = "Musik"', 'name = "Musik"\ncolour = "red"'))
     assert any("areas[0].colour: is not a known key" in p for p in found)
@@ -162,8 +168,13 @@ def test_cannot_remove_an_area_that_has_answers():
     from samrad.intake.models import Contribution
 
     consultation, _ = load_text(MINIMAL)
-    Contribution.objects.create(consultation=consultation, area=consultation.areas.get(slug="dans"),
-                                source="survey", raw_text="Fler scener", received_at=timezone.now())
+    Contribution.objects.create(
+        consultation=consultation,
+        area=consultation.areas.get(slug="dans"),
+        source="survey",
+        raw_text="Fler scener",
+        received_at=timezone.now(),
+    )
     with pytest.raises(LoadError) as info:
         load_text(MINIMAL.replace('[[areas]]\nslug = "dans"\nname = "Dans"\n', ""))
     assert "cannot remove" in str(info.value)
@@ -182,7 +193,16 @@ def test_example_loads_and_is_idempotent():
 def test_example_has_the_reference_structure():
     consultation, _ = load_file(EXAMPLE_DIR / "consultation.toml")
     assert [a.name for a in consultation.areas.all()] == [
-        "Bibliotek", "Bild och form", "Dans", "Film", "Kulturarv", "Litteratur", "Musik", "Slöjd", "Teater"]
+        "Bibliotek",
+        "Bild och form",
+        "Dans",
+        "Film",
+        "Kulturarv",
+        "Litteratur",
+        "Musik",
+        "Slöjd",
+        "Teater",
+    ]
     assert consultation.municipalities.count() == 12
     dialogue = consultation.events.get(slug="kulturdialog-2022-06-01")
     rules = [(r.number, r.rule, r.keep_round) for r in dialogue.rounds.all()]
@@ -193,6 +213,7 @@ def test_example_has_the_reference_structure():
     assert survey.opens_at.date().isoformat() == "2022-06-02"
     # Open all of 2 August (Swedish time).
     from zoneinfo import ZoneInfo
+
     assert survey.closes_at.astimezone(ZoneInfo("Europe/Stockholm")).isoformat() == "2022-08-03T00:00:00+02:00"
 
 

@@ -19,7 +19,17 @@ def test_results_page_in_a_browser(page, example_plan):
     page.goto("/orebro-2022/resultat/")
     assert page.locator("h1").inner_text().startswith("Sammanfattade resultat")
     headings = page.locator("section.area h2").all_inner_texts()
-    assert headings == ["Bibliotek", "Bild och form", "Dans", "Film", "Kulturarv", "Litteratur", "Musik", "Slöjd", "Teater"]
+    assert headings == [
+        "Bibliotek",
+        "Bild och form",
+        "Dans",
+        "Film",
+        "Kulturarv",
+        "Litteratur",
+        "Musik",
+        "Slöjd",
+        "Teater",
+    ]
     assert "för få deltagare" in page.locator("#omrade-litteratur").inner_text()
     assert "för få deltagare" not in page.locator("#omrade-musik").inner_text()
     assert_accessible(page)

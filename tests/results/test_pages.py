@@ -24,9 +24,9 @@ def test_results_page_shows_areas_in_order_and_withholds_small_ones(client, exam
     page = response.content.decode()
     positions = [page.index(f'id="omrade-{a.slug}-h"') for a in example_plan.areas.all()]
     assert positions == sorted(positions)
-    litteratur = page[page.index('id="omrade-litteratur"'):page.index('id="omrade-musik"')]
+    litteratur = page[page.index('id="omrade-litteratur"') : page.index('id="omrade-musik"')]
     assert "för få deltagare" in litteratur
-    musik = page[page.index('id="omrade-musik"'):page.index('id="omrade-slojd"')]
+    musik = page[page.index('id="omrade-musik"') : page.index('id="omrade-slojd"')]
     assert "för få deltagare" not in musik
     assert "Observera! Texterna är under bearbetning" in page
     assert "exempel" in page.lower() and "påhittade" in page

@@ -22,8 +22,14 @@ def register(consultation, area, n, *, status=Registration.Status.REGISTERED, pr
 
 
 def answer(consultation, area, respondent, text="Svar"):
-    return Contribution.objects.create(consultation=consultation, area=area, source="survey", raw_text=text,
-                                       respondent=respondent, received_at=timezone.now())
+    return Contribution.objects.create(
+        consultation=consultation,
+        area=area,
+        source="survey",
+        raw_text=text,
+        respondent=respondent,
+        received_at=timezone.now(),
+    )
 
 
 def status_of(consultation, slug):
@@ -55,8 +61,14 @@ def test_same_person_is_counted_once(example_plan):
     people = register(example_plan, dans, 4)
     for _ in range(3):
         answer(example_plan, dans, "same-respondent")
-    Contribution.objects.create(consultation=example_plan, area=dans, source="import", raw_text="x",
-                                participant=people[0], received_at=timezone.now())
+    Contribution.objects.create(
+        consultation=example_plan,
+        area=dans,
+        source="import",
+        raw_text="x",
+        participant=people[0],
+        received_at=timezone.now(),
+    )
     assert status_of(example_plan, "dans").participants == 5
 
 
@@ -78,8 +90,15 @@ def test_group_note_counts_members_of_that_area_only(example_plan):
     group = Group.objects.create(round=Round.objects.get(event=event, number=2), number=1)
     for p in d + m:
         GroupMembership.objects.create(group=group, participant=p)
-    Contribution.objects.create(consultation=example_plan, area=dans, source="group_note", raw_text="Dans",
-                                group=group, event=event, received_at=timezone.now())
+    Contribution.objects.create(
+        consultation=example_plan,
+        area=dans,
+        source="group_note",
+        raw_text="Dans",
+        group=group,
+        event=event,
+        received_at=timezone.now(),
+    )
     people = people_per_area(example_plan)
     assert people[dans.pk] == {f"participant:{p.pk}" for p in d}
     assert musik.pk not in people

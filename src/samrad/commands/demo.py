@@ -42,8 +42,10 @@ def run(args) -> int:
     try:
         directory = demo.example_dir()
     except FileNotFoundError as exc:
-        return fail(_("Cannot find the example consultation (%(path)s). Run samrad demo from the project folder.")
-                    % {"path": exc.args[0]})
+        return fail(
+            _("Cannot find the example consultation (%(path)s). Run samrad demo from the project folder.")
+            % {"path": exc.args[0]}
+        )
     with console.status(_("Updating the database schema …")):
         call_command("migrate", verbosity=0, interactive=False)
     console.print("✓ " + _("database ready"))

@@ -29,6 +29,7 @@ def run(args) -> int:
     console.print("  " + ", ".join(parts), markup=False)
     for name, slugs in report.removed.items():
         if slugs:
-            console.print("  " + _("Removed %(what)s: %(slugs)s") % {"what": name, "slugs": ", ".join(slugs)},
-                          markup=False)
+            console.print(
+                "  " + _("Removed %(what)s: %(slugs)s") % {"what": name, "slugs": ", ".join(slugs)}, markup=False
+            )
     return 0

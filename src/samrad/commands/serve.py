@@ -26,7 +26,19 @@ def serve(host: str, port: int, *, production: bool = False, workers: int = 0) -
     if production:
         os.environ["SAMRAD_PRODUCTION"] = "1"
         workers = workers or 2 * (os.cpu_count() or 1) + 1
-        argv = [sys.executable, "-m", "gunicorn", "samrad.wsgi:application", "--bind", f"{host}:{port}",
-                "--workers", str(workers), "--access-logfile", "-", "--timeout", "60"]
+        argv = [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "samrad.wsgi:application",
+            "--bind",
+            f"{host}:{port}",
+            "--workers",
+            str(workers),
+            "--access-logfile",
+            "-",
+            "--timeout",
+            "60",
+        ]
         os.execv(sys.executable, argv)
     call_command("runserver", f"{host}:{port}", use_reloader=False)

@@ -26,7 +26,8 @@ class Consultation(models.Model):
     results_intro = models.TextField(_("introduction to the results"), blank=True)
     participants_text = models.TextField(_("who took part"), blank=True)
     is_example = models.BooleanField(
-        _("example with invented data"), default=False,
+        _("example with invented data"),
+        default=False,
         help_text=_("Shown in the interface: the participants and answers are invented."),
     )
     source_file = models.CharField(_("loaded from"), max_length=500, blank=True)
@@ -93,7 +94,11 @@ class Area(models.Model):
     description = models.TextField(_("description"), blank=True)
     order = models.PositiveIntegerField(default=0)
     neighbour = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         verbose_name=_("neighbouring area"),
         help_text=_("Where a lone registrant joins when the area cannot form a group of its own."),
     )
@@ -192,7 +197,10 @@ class Round(models.Model):
     min_size = models.PositiveSmallIntegerField(_("smallest group"), default=2)
     max_size = models.PositiveSmallIntegerField(_("largest group"), default=4)
     areas = models.ManyToManyField(
-        Area, blank=True, related_name="rounds", verbose_name=_("culture areas"),
+        Area,
+        blank=True,
+        related_name="rounds",
+        verbose_name=_("culture areas"),
         help_text=_("Only registrants of these areas take part in the round. Empty: everyone."),
     )
 
@@ -229,7 +237,8 @@ class SurveyWindow(models.Model):
 class PublicationRule(models.Model):
     consultation = models.OneToOneField(Consultation, on_delete=models.CASCADE, related_name="publication_rule")
     min_participants = models.PositiveIntegerField(
-        _("minimum distinct participants per area"), default=5,
+        _("minimum distinct participants per area"),
+        default=5,
         help_text=_("Areas with fewer participants are withheld in every published format."),
     )
     withheld_text = models.TextField(_("text shown when an area is withheld"), blank=True)

@@ -29,5 +29,9 @@ def lookup(mapping: dict, value: str, path: Path, row: int, column: str):
     """Find a slug in the plan or fail with a message naming the row, column and the allowed values."""
     if value in mapping:
         return mapping[value]
-    raise DataFileError(path, row, _("column %(col)s: %(value)r is not in the plan. Use one of: %(allowed)s.") % {
-        "col": column, "value": value, "allowed": ", ".join(sorted(mapping))})
+    raise DataFileError(
+        path,
+        row,
+        _("column %(col)s: %(value)r is not in the plan. Use one of: %(allowed)s.")
+        % {"col": column, "value": value, "allowed": ", ".join(sorted(mapping))},
+    )

@@ -32,12 +32,19 @@ def _load_notes(consultation: Consultation, path: Path) -> int:
             continue
         area = lookup(areas, row["area"], path, row_no, "area")
         question = lookup(questions, row["question"], path, row_no, "question")
-        _store(consultation, f"example:notes:{row['group']}:{row['area']}:{row['question']}", {
-            "area": area, "question": question, "event": event, "source": Contribution.Source.GROUP_NOTE,
-            "raw_text": row["text"],
-            "received_at": event.ends_at,
-            "provenance": {"file": path.name, "row": row_no, "example_group": row["group"], "round": row["round"]},
-        })
+        _store(
+            consultation,
+            f"example:notes:{row['group']}:{row['area']}:{row['question']}",
+            {
+                "area": area,
+                "question": question,
+                "event": event,
+                "source": Contribution.Source.GROUP_NOTE,
+                "raw_text": row["text"],
+                "received_at": event.ends_at,
+                "provenance": {"file": path.name, "row": row_no, "example_group": row["group"], "round": row["round"]},
+            },
+        )
         count += 1
     return count
 
@@ -52,20 +59,34 @@ def _load_survey(consultation: Consultation, path: Path) -> int:
         try:
             received = dt.datetime.fromisoformat(row["submitted_at"])
         except ValueError:
-            raise DataFileError(path, row_no, f"submitted_at: {row['submitted_at']!r} is not an ISO 8601 time") from None
+            raise DataFileError(
+                path, row_no, f"submitted_at: {row['submitted_at']!r} is not an ISO 8601 time"
+            ) from None
         chosen = [lookup(areas, s.strip(), path, row_no, "areas") for s in row["areas"].split(";") if s.strip()]
         role = lookup(roles, row["role"], path, row_no, "role") if row["role"] else None
-        municipality = lookup(municipalities, row["municipality"], path, row_no, "municipality") if row["municipality"] else None
+        municipality = (
+            lookup(municipalities, row["municipality"], path, row_no, "municipality") if row["municipality"] else None
+        )
         for question in questions:
             text = row[question.slug]
             if not text.strip():
                 continue
             for area in chosen:
-                _store(consultation, f"example:survey:{row['ref']}:{question.slug}:{area.slug}", {
-                    "area": area, "question": question, "source": Contribution.Source.SURVEY, "raw_text": text,
-                    "respondent": f"example-{row['ref']}", "role_category": role, "municipality": municipality,
-                    "received_at": received, "provenance": {"file": path.name, "row": row_no, "ref": row["ref"]},
-                })
+                _store(
+                    consultation,
+                    f"example:survey:{row['ref']}:{question.slug}:{area.slug}",
+                    {
+                        "area": area,
+                        "question": question,
+                        "source": Contribution.Source.SURVEY,
+                        "raw_text": text,
+                        "respondent": f"example-{row['ref']}",
+                        "role_category": role,
+                        "municipality": municipality,
+                        "received_at": received,
+                        "provenance": {"file": path.name, "row": row_no, "ref": row["ref"]},
+                    },
+                )
                 count += 1
     return count
 

@@ -17,9 +17,7 @@ class Contribution(models.Model):
 
     consultation = models.ForeignKey(Consultation, on_delete=models.CASCADE, related_name="contributions")
     area = models.ForeignKey(Area, null=True, blank=True, on_delete=models.PROTECT, verbose_name=_("culture area"))
-    question = models.ForeignKey(
-        Question, null=True, blank=True, on_delete=models.PROTECT, verbose_name=_("question")
-    )
+    question = models.ForeignKey(Question, null=True, blank=True, on_delete=models.PROTECT, verbose_name=_("question"))
     event = models.ForeignKey(Event, null=True, blank=True, on_delete=models.SET_NULL, verbose_name=_("event"))
     source = models.CharField(_("source"), max_length=20, choices=Source.choices)
     raw_text = models.TextField(_("text as received"))

@@ -23,18 +23,26 @@ def load_participants(consultation: Consultation, directory: Path) -> str:
     count = 0
     for row_no, row in read_rows(path, COLUMNS):
         participant, _created = Participant.objects.update_or_create(
-            consultation=consultation, external_ref=row["ref"],
+            consultation=consultation,
+            external_ref=row["ref"],
             defaults={
-                "name": row["name"], "email": row["email"], "organisation": row["organisation"],
+                "name": row["name"],
+                "email": row["email"],
+                "organisation": row["organisation"],
                 "role_category": lookup(roles, row["role"], path, row_no, "role") if row["role"] else None,
                 "municipality": lookup(municipalities, row["municipality"], path, row_no, "municipality")
-                if row["municipality"] else None,
+                if row["municipality"]
+                else None,
             },
         )
         Registration.objects.update_or_create(
-            event=event, participant=participant,
-            defaults={"area": lookup(areas, row["area"], path, row_no, "area"), "needs": row["needs"],
-                      "status": Registration.Status.ATTENDED},
+            event=event,
+            participant=participant,
+            defaults={
+                "area": lookup(areas, row["area"], path, row_no, "area"),
+                "needs": row["needs"],
+                "status": Registration.Status.ATTENDED,
+            },
         )
         count += 1
     return f"{count} participants registered for {event.title}"

@@ -75,8 +75,12 @@ class Group(models.Model):
     number = models.PositiveIntegerField(_("number"))
     name = models.CharField(_("name"), max_length=100, blank=True)
     facilitator = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="facilitated_groups", verbose_name=_("facilitator"),
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="facilitated_groups",
+        verbose_name=_("facilitator"),
     )
     token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
     members = models.ManyToManyField(Participant, through="GroupMembership", related_name="groups")

@@ -41,8 +41,10 @@ def people_per_area(consultation: Consultation) -> dict[int, set[str]]:
     """Area id → the set of distinct person keys behind it."""
     people: dict[int, set[str]] = defaultdict(set)
     registrations = Registration.objects.filter(
-        event__consultation=consultation, event__kind=Event.Kind.AREA_DIALOGUE,
-        status__in=Registration.ACTIVE, area__isnull=False,
+        event__consultation=consultation,
+        event__kind=Event.Kind.AREA_DIALOGUE,
+        status__in=Registration.ACTIVE,
+        area__isnull=False,
     ).values_list("area_id", "participant_id")
     area_of: dict[tuple[int, int], int] = {}
     for area_id, participant_id in registrations:
@@ -53,11 +55,13 @@ def people_per_area(consultation: Consultation) -> dict[int, set[str]]:
         area_of[(event_id, participant_id)] = area_id
 
     rows = Contribution.objects.filter(consultation=consultation, area__isnull=False).values_list(
-        "area_id", "participant_id", "respondent", "group_id", "group__round__event_id")
+        "area_id", "participant_id", "respondent", "group_id", "group__round__event_id"
+    )
     group_ids = {row[3] for row in rows if row[3] and not row[1] and not row[2]}
     members: dict[int, list[int]] = defaultdict(list)
     for group_id, participant_id in GroupMembership.objects.filter(group_id__in=group_ids).values_list(
-            "group_id", "participant_id"):
+        "group_id", "participant_id"
+    ):
         members[group_id].append(participant_id)
     for area_id, participant_id, respondent, group_id, event_id in rows:
         if participant_id:

@@ -17,21 +17,29 @@ def index(request):
 
 def consultation(request, slug):
     c = get_object_or_404(Consultation, slug=slug)
-    return render(request, "results/consultation.html", {
-        "consultation": c,
-        "events": c.events.all(),
-        "survey": getattr(c, "survey", None),
-    })
+    return render(
+        request,
+        "results/consultation.html",
+        {
+            "consultation": c,
+            "events": c.events.all(),
+            "survey": getattr(c, "survey", None),
+        },
+    )
 
 
 def results(request, slug):
     c = get_object_or_404(Consultation, slug=slug)
-    return render(request, "results/results.html", {
-        "consultation": c,
-        "rule": getattr(c, "publication_rule", None),
-        "questions": c.questions.all(),
-        "areas": area_statuses(c),
-    })
+    return render(
+        request,
+        "results/results.html",
+        {
+            "consultation": c,
+            "rule": getattr(c, "publication_rule", None),
+            "questions": c.questions.all(),
+            "areas": area_statuses(c),
+        },
+    )
 
 
 def logo(request, slug):
@@ -42,7 +50,9 @@ def logo(request, slug):
     file = (root / c.logo).resolve()
     if root not in file.parents or not file.is_file():
         raise Http404
-    response = FileResponse(file.open("rb"), content_type=mimetypes.guess_type(file.name)[0] or "application/octet-stream")
+    response = FileResponse(
+        file.open("rb"), content_type=mimetypes.guess_type(file.name)[0] or "application/octet-stream"
+    )
     # An SVG opened on its own must not run script.
     response["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'"
     return response

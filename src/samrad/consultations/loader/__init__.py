@@ -1,7 +1,7 @@
 """Load a consultation file (TOML) into the database: all or nothing, with messages that name the line.
 
-    from samrad.consultations.loader import load_file
-    consultation, report = load_file(path)      # raises LoadError listing every problem found
+from samrad.consultations.loader import load_file
+consultation, report = load_file(path)      # raises LoadError listing every problem found
 """
 
 from .errors import LoadError, Problem

@@ -25,9 +25,11 @@ class LoadError(Exception):
         return self.format()
 
     def format(self) -> str:
-        head = ngettext("Could not load %(file)s (%(count)d problem). Nothing was changed.",
-                        "Could not load %(file)s (%(count)d problems). Nothing was changed.",
-                        len(self.problems)) % {
+        head = ngettext(
+            "Could not load %(file)s (%(count)d problem). Nothing was changed.",
+            "Could not load %(file)s (%(count)d problems). Nothing was changed.",
+            len(self.problems),
+        ) % {
             "file": self.filename,
             "count": len(self.problems),
         }

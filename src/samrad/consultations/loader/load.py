@@ -30,8 +30,9 @@ def load_file(path: str | Path) -> tuple[m.Consultation, LoadReport]:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise LoadError(str(path), [Problem("", _("cannot read the file: %(reason)s") % {
-            "reason": exc.strerror or exc})]) from None
+        raise LoadError(
+            str(path), [Problem("", _("cannot read the file: %(reason)s") % {"reason": exc.strerror or exc})]
+        ) from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -45,16 +46,26 @@ def load_text(text: str, *, filename: str = "consultation.toml", source_file: st
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         found = re.search(r"line (\d+)", str(exc))
-        raise LoadError(filename, [Problem(
-            "", _("this is not valid TOML: %(detail)s") % {"detail": str(exc)},
-            int(found.group(1)) if found else None)]) from None
+        raise LoadError(
+            filename,
+            [
+                Problem(
+                    "",
+                    _("this is not valid TOML: %(detail)s") % {"detail": str(exc)},
+                    int(found.group(1)) if found else None,
+                )
+            ],
+        ) from None
     ctx = Ctx(KeyLocator(text))
     plan = validate(data, ctx)
     logo = plan["consultation"].get("logo") or ""
     if logo and not re.match(r"^https?://", logo):
         if base_dir is None or not (base_dir / logo).is_file():
-            ctx.problem("consultation.logo", _("the file %(path)s does not exist. Give a path relative to the "
-                                               "consultation file, or a web address.") % {"path": logo})
+            ctx.problem(
+                "consultation.logo",
+                _("the file %(path)s does not exist. Give a path relative to the consultation file, or a web address.")
+                % {"path": logo},
+            )
         else:
             plan["consultation"]["_logo_file"] = base_dir / logo
     if ctx.problems:
@@ -66,9 +77,16 @@ def load_text(text: str, *, filename: str = "consultation.toml", source_file: st
             if ctx.problems:
                 raise LoadError(filename, ctx.problems)
     except ProtectedError as exc:
-        raise LoadError(filename, [Problem("", _(
-            "cannot remove %(what)s: answers or registrations refer to it. Keep it in the file.") % {
-            "what": ", ".join(sorted({str(o) for o in exc.protected_objects})[:5])})]) from None
+        raise LoadError(
+            filename,
+            [
+                Problem(
+                    "",
+                    _("cannot remove %(what)s: answers or registrations refer to it. Keep it in the file.")
+                    % {"what": ", ".join(sorted({str(o) for o in exc.protected_objects})[:5])},
+                )
+            ],
+        ) from None
     return consultation, report
 
 
@@ -78,7 +96,9 @@ def _apply(plan: dict, ctx: Ctx, source_file: str, checksum: str):
     logo_file = c.pop("_logo_file", None)
     if logo_file is not None:
         c["logo"] = store_logo(c["slug"], logo_file)
-    consultation, created = m.Consultation.objects.get_or_create(slug=c["slug"], defaults={**c, "status": status or "planning"})
+    consultation, created = m.Consultation.objects.get_or_create(
+        slug=c["slug"], defaults={**c, "status": status or "planning"}
+    )
     for key, value in c.items():
         setattr(consultation, key, value)
     if status:
@@ -94,8 +114,12 @@ def _apply(plan: dict, ctx: Ctx, source_file: str, checksum: str):
     else:
         m.SurveyWindow.objects.filter(consultation=consultation).delete()
 
-    report.removed["role_categories"] = _sync(consultation.role_categories, plan["role_categories"], report, "role_categories")
-    report.removed["municipalities"] = _sync(consultation.municipalities, plan["municipalities"], report, "municipalities")
+    report.removed["role_categories"] = _sync(
+        consultation.role_categories, plan["role_categories"], report, "role_categories"
+    )
+    report.removed["municipalities"] = _sync(
+        consultation.municipalities, plan["municipalities"], report, "municipalities"
+    )
     report.removed["questions"] = []  # rounds refer to questions: removed after events are synced
     areas = plan["areas"]
     report.removed["areas"] = _sync(consultation.areas, areas, report, "areas", skip={"neighbour"})

@@ -31,7 +31,7 @@ class KeyLocator:
             if key:
                 name = key.group(1).strip('"')
                 self.lines.setdefault(f"{current}.{name}" if current else name, lineno)
-                rest = line[key.end():]
+                rest = line[key.end() :]
                 for quote in ('"""', "'''"):
                     if rest.count(quote) % 2 == 1:
                         in_multiline = quote

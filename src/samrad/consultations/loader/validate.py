@@ -19,8 +19,15 @@ from .registry import SECTIONS
 TZ = ZoneInfo("Europe/Stockholm")
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 TOP_LEVEL = {
-    "schema_version", "consultation", "publication", "survey", "role_categories", "municipalities", "areas",
-    "questions", "events",
+    "schema_version",
+    "consultation",
+    "publication",
+    "survey",
+    "role_categories",
+    "municipalities",
+    "areas",
+    "questions",
+    "events",
 }
 QUESTION_KINDS = ("challenges", "attractiveness", "sustainability", "other")
 EVENT_KINDS = ("area_dialogue", "municipal_dialogue", "sector_workshop", "other")
@@ -32,8 +39,12 @@ _MISSING = object()
 
 def type_name(kind) -> str:
     return {
-        str: _("text"), int: _("a whole number"), bool: _("true or false"), list: _("a list"),
-        dict: _("a table"), "datetime": _("a date or date and time"),
+        str: _("text"),
+        int: _("a whole number"),
+        bool: _("true or false"),
+        list: _("a list"),
+        dict: _("a table"),
+        "datetime": _("a date or date and time"),
     }[kind]
 
 
@@ -45,8 +56,18 @@ class Ctx:
     def problem(self, key: str, message: str) -> None:
         self.problems.append(Problem(key=key, message=message, line=self.locator.line_of(key)))
 
-    def get(self, table: dict, key: str, path: str, kind, *, required: bool = True, default=None,
-            choices: tuple[str, ...] | None = None, slug: bool = False):
+    def get(
+        self,
+        table: dict,
+        key: str,
+        path: str,
+        kind,
+        *,
+        required: bool = True,
+        default=None,
+        choices: tuple[str, ...] | None = None,
+        slug: bool = False,
+    ):
         full = f"{path}.{key}" if path else key
         value = table.get(key, _MISSING)
         if value is _MISSING:
@@ -56,8 +77,9 @@ class Ctx:
         if kind == "datetime":
             return self._datetime(value, full)
         if kind is int and isinstance(value, bool) or not isinstance(value, kind):
-            self.problem(full, _("should be %(expected)s, not %(value)r.") % {
-                "expected": type_name(kind), "value": value})
+            self.problem(
+                full, _("should be %(expected)s, not %(value)r.") % {"expected": type_name(kind), "value": value}
+            )
             return default
         if kind is str:
             value = value.strip()
@@ -65,12 +87,21 @@ class Ctx:
                 self.problem(full, _("is empty. Write a value between the quotes."))
                 return default
         if choices is not None and value not in choices:
-            self.problem(full, _("%(value)r is not allowed here. Use one of: %(choices)s.") % {
-                "value": value, "choices": ", ".join(choices)})
+            self.problem(
+                full,
+                _("%(value)r is not allowed here. Use one of: %(choices)s.")
+                % {"value": value, "choices": ", ".join(choices)},
+            )
             return default
         if slug and not SLUG.match(value):
-            self.problem(full, _("%(value)r is not a valid slug. Use lower-case letters a–z, digits and hyphens, "
-                                 "e.g. “bild-och-form”.") % {"value": value})
+            self.problem(
+                full,
+                _(
+                    "%(value)r is not a valid slug. Use lower-case letters a–z, digits and hyphens, "
+                    "e.g. “bild-och-form”."
+                )
+                % {"value": value},
+            )
             return default
         return value
 
@@ -79,8 +110,11 @@ class Ctx:
             return value if value.tzinfo else value.replace(tzinfo=TZ)
         if isinstance(value, dt.date):
             return dt.datetime.combine(value, dt.time(0, 0), tzinfo=TZ)
-        self.problem(full, _("should be a date (2022-06-01) or a date and time (2022-06-01T09:00:00+02:00), "
-                             "not %(value)r.") % {"value": value})
+        self.problem(
+            full,
+            _("should be a date (2022-06-01) or a date and time (2022-06-01T09:00:00+02:00), not %(value)r.")
+            % {"value": value},
+        )
         return None
 
     def table_list(self, data: dict, key: str) -> list[tuple[str, dict]]:
@@ -102,8 +136,11 @@ class Ctx:
         for path, item in items:
             value = item.get(key)
             if isinstance(value, str) and value in seen:
-                self.problem(f"{path}.{key}", _("%(value)r is used twice (also at %(other)s). Slugs must be unique.")
-                             % {"value": value, "other": seen[value]})
+                self.problem(
+                    f"{path}.{key}",
+                    _("%(value)r is used twice (also at %(other)s). Slugs must be unique.")
+                    % {"value": value, "other": seen[value]},
+                )
             elif isinstance(value, str):
                 seen[value] = path
 
@@ -112,12 +149,16 @@ def validate(data: dict, ctx: Ctx) -> dict[str, Any]:
     """Return normalised plan data; problems go to ctx."""
     for key in data:
         if key not in TOP_LEVEL and key not in SECTIONS:
-            ctx.problem(key, _("is not a known section. Known sections: %(known)s.") % {
-                "known": ", ".join(sorted(TOP_LEVEL | set(SECTIONS)))})
+            ctx.problem(
+                key,
+                _("is not a known section. Known sections: %(known)s.")
+                % {"known": ", ".join(sorted(TOP_LEVEL | set(SECTIONS)))},
+            )
     version = data.get("schema_version", 1)
     if version != 1:
-        ctx.problem("schema_version", _("this version of samrad reads schema_version = 1, not %(value)r.")
-                    % {"value": version})
+        ctx.problem(
+            "schema_version", _("this version of samrad reads schema_version = 1, not %(value)r.") % {"value": version}
+        )
 
     plan: dict[str, Any] = {}
     c = data.get("consultation")
@@ -161,8 +202,10 @@ def validate(data: dict, ctx: Ctx) -> dict[str, Any]:
     area_slugs = {a["slug"] for a in plan["areas"]}
     for a in plan["areas"]:
         if a.get("neighbour") and a["neighbour"] not in area_slugs:
-            ctx.problem(f"{a['_path']}.neighbour", _("names the area %(value)r, which is not in [[areas]].")
-                        % {"value": a["neighbour"]})
+            ctx.problem(
+                f"{a['_path']}.neighbour",
+                _("names the area %(value)r, which is not in [[areas]].") % {"value": a["neighbour"]},
+            )
         if a.get("neighbour") == a["slug"]:
             ctx.problem(f"{a['_path']}.neighbour", _("an area cannot be its own neighbour."))
 
@@ -178,7 +221,7 @@ def _plan_period(c: dict, ctx: Ctx) -> dict:
     value = c.get("plan_period", _MISSING)
     key = "consultation.plan_period"
     if value is _MISSING:
-        ctx.problem(key, _("is missing. Write e.g. plan_period = \"2024–2027\"."))
+        ctx.problem(key, _('is missing. Write e.g. plan_period = "2024–2027".'))
         return {"plan_period_start": None, "plan_period_end": None}
     years: list = []
     if isinstance(value, str):
@@ -186,11 +229,12 @@ def _plan_period(c: dict, ctx: Ctx) -> dict:
     elif isinstance(value, list) and all(isinstance(y, int) and not isinstance(y, bool) for y in value):
         years = value
     if len(years) != 2:
-        ctx.problem(key, _("should be two years, e.g. \"2024–2027\", not %(value)r.") % {"value": value})
+        ctx.problem(key, _('should be two years, e.g. "2024–2027", not %(value)r.') % {"value": value})
         return {"plan_period_start": None, "plan_period_end": None}
     if years[0] > years[1]:
-        ctx.problem(key, _("the first year (%(start)s) is after the last (%(end)s).") % {
-            "start": years[0], "end": years[1]})
+        ctx.problem(
+            key, _("the first year (%(start)s) is after the last (%(end)s).") % {"start": years[0], "end": years[1]}
+        )
     return {"plan_period_start": years[0], "plan_period_end": years[1]}
 
 
@@ -205,13 +249,16 @@ def _survey(s, ctx: Ctx) -> dict | None:
     if isinstance(s.get("closes"), dt.date) and not isinstance(s.get("closes"), dt.datetime) and closes:
         closes = closes + dt.timedelta(days=1)  # a closing date means: open all of that day
     if opens and closes and closes <= opens:
-        ctx.problem("survey.closes", _("is before the survey opens (%(opens)s). Dates are in the wrong order.")
-                    % {"opens": s.get("opens")})
+        ctx.problem(
+            "survey.closes",
+            _("is before the survey opens (%(opens)s). Dates are in the wrong order.") % {"opens": s.get("opens")},
+        )
     length = ctx.get(s, "max_answer_length", "survey", int, required=False, default=5000)
     if isinstance(length, int) and length < 10:
         ctx.problem("survey.max_answer_length", _("must be at least 10 characters."))
     return {
-        "opens_at": opens, "closes_at": closes,
+        "opens_at": opens,
+        "closes_at": closes,
         "title": ctx.get(s, "title", "survey", str, required=False, default=""),
         "intro": ctx.get(s, "intro", "survey", str, required=False, default=""),
         "thanks": ctx.get(s, "thanks", "survey", str, required=False, default=""),
@@ -225,7 +272,8 @@ def _simple_list(data: dict, key: str, ctx: Ctx, extra: dict) -> list[dict]:
     out = []
     for order, (path, item) in enumerate(items):
         row = {
-            "_path": path, "order": order,
+            "_path": path,
+            "order": order,
             "slug": ctx.get(item, "slug", path, str, slug=True),
             "name": ctx.get(item, "name", path, str),
         }
@@ -241,15 +289,18 @@ def _questions(data: dict, ctx: Ctx) -> list[dict]:
     ctx.unique(items)
     out = []
     for order, (path, item) in enumerate(items):
-        out.append({
-            "_path": path, "order": order,
-            "slug": ctx.get(item, "slug", path, str, slug=True),
-            "text": ctx.get(item, "text", path, str),
-            "label": ctx.get(item, "label", path, str),
-            "kind": ctx.get(item, "kind", path, str, required=False, default="other", choices=QUESTION_KINDS),
-            "in_survey": ctx.get(item, "survey", path, bool, required=False, default=True),
-            "help_text": ctx.get(item, "help", path, str, required=False, default=""),
-        })
+        out.append(
+            {
+                "_path": path,
+                "order": order,
+                "slug": ctx.get(item, "slug", path, str, slug=True),
+                "text": ctx.get(item, "text", path, str),
+                "label": ctx.get(item, "label", path, str),
+                "kind": ctx.get(item, "kind", path, str, required=False, default="other", choices=QUESTION_KINDS),
+                "in_survey": ctx.get(item, "survey", path, bool, required=False, default=True),
+                "help_text": ctx.get(item, "help", path, str, required=False, default=""),
+            }
+        )
         _unknown_keys(item, path, {"slug", "text", "label", "kind", "survey", "help"}, ctx)
     return out
 
@@ -279,17 +330,38 @@ def _events(data: dict, ctx: Ctx, plan: dict) -> list[dict]:
         }
         if ev["starts_at"] and ev["ends_at"] and ev["ends_at"] <= ev["starts_at"]:
             ctx.problem(f"{path}.ends", _("is before the event starts. Dates are in the wrong order."))
-        if ev["registration_closes_at"] and ev["registration_opens_at"] and (
-                ev["registration_closes_at"] <= ev["registration_opens_at"]):
+        if (
+            ev["registration_closes_at"]
+            and ev["registration_opens_at"]
+            and (ev["registration_closes_at"] <= ev["registration_opens_at"])
+        ):
             ctx.problem(f"{path}.registration_closes", _("is before registration opens. Dates are in the wrong order."))
         if ev["link"] and not re.match(r"^https?://", ev["link"]):
             ctx.problem(f"{path}.link", _("should be a web address starting with https://."))
         if isinstance(ev["capacity"], int) and ev["capacity"] < 1:
             ctx.problem(f"{path}.capacity", _("must be at least 1."))
         ev["rounds"] = _rounds(item, path, ctx, questions, areas)
-        _unknown_keys(item, path, {
-            "slug", "title", "kind", "format", "starts", "ends", "place", "link", "description",
-            "participants_text", "capacity", "registration_opens", "registration_closes", "rounds"}, ctx)
+        _unknown_keys(
+            item,
+            path,
+            {
+                "slug",
+                "title",
+                "kind",
+                "format",
+                "starts",
+                "ends",
+                "place",
+                "link",
+                "description",
+                "participants_text",
+                "capacity",
+                "registration_opens",
+                "registration_closes",
+                "rounds",
+            },
+            ctx,
+        )
         out.append(ev)
     return out
 
@@ -299,7 +371,8 @@ def _rounds(event: dict, path: str, ctx: Ctx, questions: set[str], areas: set[st
     for i, (rpath, r) in enumerate(ctx.table_list({f"{path}.rounds": event.get("rounds", [])}, f"{path}.rounds")):
         number = i + 1
         row = {
-            "_path": rpath, "number": number,
+            "_path": rpath,
+            "number": number,
             "question": ctx.get(r, "question", rpath, str, required=False),
             "rule": ctx.get(r, "rule", rpath, str, required=False, default="mixed", choices=RULES),
             "min_size": ctx.get(r, "min_size", rpath, int, required=False, default=2),
@@ -309,11 +382,15 @@ def _rounds(event: dict, path: str, ctx: Ctx, questions: set[str], areas: set[st
         }
         for j, area in enumerate(row["areas"] or []):
             if area not in areas:
-                ctx.problem(f"{rpath}.areas", _("item %(n)d names the area %(value)r, which is not in [[areas]].")
-                            % {"n": j + 1, "value": area})
+                ctx.problem(
+                    f"{rpath}.areas",
+                    _("item %(n)d names the area %(value)r, which is not in [[areas]].") % {"n": j + 1, "value": area},
+                )
         if row["question"] and row["question"] not in questions:
-            ctx.problem(f"{rpath}.question", _("names the question %(value)r, which is not in [[questions]].")
-                        % {"value": row["question"]})
+            ctx.problem(
+                f"{rpath}.question",
+                _("names the question %(value)r, which is not in [[questions]].") % {"value": row["question"]},
+            )
         if isinstance(row["min_size"], int) and isinstance(row["max_size"], int):
             if row["min_size"] < 1:
                 ctx.problem(f"{rpath}.min_size", _("must be at least 1."))
@@ -322,14 +399,17 @@ def _rounds(event: dict, path: str, ctx: Ctx, questions: set[str], areas: set[st
         if row["rule"] == "keep_previous":
             keep = row["keep_round"] if row["keep_round"] is not None else number - 1
             if number == 1:
-                ctx.problem(f"{rpath}.rule", _("the first round has no earlier groups to keep. Use "
-                                               "\"same_area\" or \"mixed\"."))
+                ctx.problem(
+                    f"{rpath}.rule", _('the first round has no earlier groups to keep. Use "same_area" or "mixed".')
+                )
             elif not (isinstance(keep, int) and 1 <= keep < number):
-                ctx.problem(f"{rpath}.keep_round", _("must name an earlier round of this event (1 to %(last)d).")
-                            % {"last": number - 1})
+                ctx.problem(
+                    f"{rpath}.keep_round",
+                    _("must name an earlier round of this event (1 to %(last)d).") % {"last": number - 1},
+                )
             row["keep_round"] = keep
         elif row["keep_round"] is not None:
-            ctx.problem(f"{rpath}.keep_round", _("only applies when rule = \"keep_previous\"."))
+            ctx.problem(f"{rpath}.keep_round", _('only applies when rule = "keep_previous".'))
         _unknown_keys(r, rpath, {"question", "rule", "min_size", "max_size", "keep_round", "areas"}, ctx)
         rounds.append(row)
     return rounds
@@ -338,5 +418,7 @@ def _rounds(event: dict, path: str, ctx: Ctx, questions: set[str], areas: set[st
 def _unknown_keys(item: dict, path: str, known: set[str], ctx: Ctx) -> None:
     for key in item:
         if key not in known:
-            ctx.problem(f"{path}.{key}", _("is not a known key here. Known keys: %(known)s.")
-                        % {"known": ", ".join(sorted(known))})
+            ctx.problem(
+                f"{path}.{key}",
+                _("is not a known key here. Known keys: %(known)s.") % {"known": ", ".join(sorted(known))},
+            )

@@ -21,8 +21,9 @@ def language_links(context):
         if code == current:
             continue
         items.append((translate_url(request.get_full_path(), code), code, _NAMES.get(code, code)))
-    return format_html_join(" ", '<a href="{}" hreflang="{}" lang="{}">{}</a>',
-                            ((url, code, code, name) for url, code, name in items))
+    return format_html_join(
+        " ", '<a href="{}" hreflang="{}" lang="{}">{}</a>', ((url, code, code, name) for url, code, name in items)
+    )
 
 
 @register.filter
