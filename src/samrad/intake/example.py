@@ -4,6 +4,7 @@ import datetime as dt
 from pathlib import Path
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from samrad.consultations.models import Consultation
 from samrad.core.csvfiles import DataFileError, lookup, read_rows
@@ -19,7 +20,7 @@ SURVEY_COLUMNS = ["ref", "submitted_at", "areas", "role", "municipality"]
 def load_contributions(consultation: Consultation, directory: Path) -> str:
     notes = _load_notes(consultation, directory / "notes.csv")
     answers = _load_survey(consultation, directory / "survey.csv")
-    return f"{notes} group notes, {answers} survey answers"
+    return _("%(notes)d group notes, %(answers)d survey answers") % {"notes": notes, "answers": answers}
 
 
 def _load_notes(consultation: Consultation, path: Path) -> int:

@@ -3,6 +3,7 @@
 from pathlib import Path
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from samrad.consultations.models import Consultation
 from samrad.core.csvfiles import lookup, read_rows
@@ -45,4 +46,4 @@ def load_participants(consultation: Consultation, directory: Path) -> str:
             },
         )
         count += 1
-    return f"{count} participants registered for {event.title}"
+    return _("%(count)d participants registered for %(event)s") % {"count": count, "event": event.title}
