@@ -1,4 +1,8 @@
-"""Demo stage: the example's (invented) facilitator notes and survey answers, as contributions."""
+"""Demo stage: the example's (invented) facilitator notes and survey answers, as contributions.
+
+Survey answers go through the survey's own storage path (survey.store_response), keyed by their `ref`, so
+the stage is idempotent and the example behaves like answers sent through the form.
+"""
 
 import datetime as dt
 from pathlib import Path
@@ -11,6 +15,7 @@ from samrad.core.csvfiles import DataFileError, lookup, read_rows
 from samrad.demo import EXAMPLE_EVENT
 
 from .models import Contribution
+from .survey import Answers, store_response
 
 NOTE_COLUMNS = ["round", "group", "area", "question", "text"]
 SURVEY_COLUMNS = ["ref", "submitted_at", "areas", "role", "municipality"]
@@ -31,23 +36,28 @@ def _load_notes(consultation: Consultation, path: Path) -> int:
     for row_no, row in read_rows(path, NOTE_COLUMNS):
         if not row["text"].strip():
             continue
-        area = lookup(areas, row["area"], path, row_no, "area")
-        question = lookup(questions, row["question"], path, row_no, "question")
-        _store(
-            consultation,
-            f"example:notes:{row['group']}:{row['area']}:{row['question']}",
-            {
-                "area": area,
-                "question": question,
-                "event": event,
-                "source": Contribution.Source.GROUP_NOTE,
-                "raw_text": row["text"],
-                "received_at": event.ends_at,
-                "provenance": {"file": path.name, "row": row_no, "example_group": row["group"], "round": row["round"]},
-            },
+        values = {
+            "area": lookup(areas, row["area"], path, row_no, "area"),
+            "question": lookup(questions, row["question"], path, row_no, "question"),
+            "event": event,
+            "source": Contribution.Source.GROUP_NOTE,
+            "raw_text": row["text"],
+            "received_at": event.ends_at,
+            "provenance": {"file": path.name, "row": row_no, "example_group": row["group"], "round": row["round"]},
+        }
+        values.update(_group_of(event, row))
+        Contribution.objects.update_or_create(
+            consultation=consultation,
+            dedup_key=f"example:notes:{row['group']}:{row['area']}:{row['question']}",
+            defaults=values,
         )
         count += 1
     return count
+
+
+def _group_of(event, row: dict) -> dict:
+    """Where a note's Group goes once the example's groups exist (e.g. {"group": Group matching row["group"]})."""
+    return {}
 
 
 def _load_survey(consultation: Consultation, path: Path) -> int:
@@ -63,34 +73,24 @@ def _load_survey(consultation: Consultation, path: Path) -> int:
             raise DataFileError(
                 path, row_no, f"submitted_at: {row['submitted_at']!r} is not an ISO 8601 time"
             ) from None
-        chosen = [lookup(areas, s.strip(), path, row_no, "areas") for s in row["areas"].split(";") if s.strip()]
-        role = lookup(roles, row["role"], path, row_no, "role") if row["role"] else None
-        municipality = (
-            lookup(municipalities, row["municipality"], path, row_no, "municipality") if row["municipality"] else None
+        answers = Answers(
+            areas=[lookup(areas, s.strip(), path, row_no, "areas") for s in row["areas"].split(";") if s.strip()],
+            texts={q: row[q.slug] for q in questions},
+            role=lookup(roles, row["role"], path, row_no, "role") if row["role"] else None,
+            municipality=(
+                lookup(municipalities, row["municipality"], path, row_no, "municipality")
+                if row["municipality"]
+                else None
+            ),
+            provenance={"file": path.name, "row": row_no, "ref": row["ref"]},
         )
-        for question in questions:
-            text = row[question.slug]
-            if not text.strip():
-                continue
-            for area in chosen:
-                _store(
-                    consultation,
-                    f"example:survey:{row['ref']}:{question.slug}:{area.slug}",
-                    {
-                        "area": area,
-                        "question": question,
-                        "source": Contribution.Source.SURVEY,
-                        "raw_text": text,
-                        "respondent": f"example-{row['ref']}",
-                        "role_category": role,
-                        "municipality": municipality,
-                        "received_at": received,
-                        "provenance": {"file": path.name, "row": row_no, "ref": row["ref"]},
-                    },
-                )
-                count += 1
+        store_response(
+            consultation,
+            f"example:survey:{row['ref']}",
+            answers,
+            channel="example",
+            respondent=f"example-{row['ref']}",
+            received_at=received,
+        )
+        count += sum(1 for q in questions if row[q.slug].strip()) * len(answers.areas)
     return count
-
-
-def _store(consultation: Consultation, key: str, values: dict) -> None:
-    Contribution.objects.update_or_create(consultation=consultation, dedup_key=key, defaults=values)
