@@ -1,0 +1,1 @@
+"""Views of the intake app, one module per page family: survey, notes, imports, contributions."""
