@@ -29,7 +29,7 @@ def _member(consultation, event, group, name, area_slug):
 
 
 def make_user(consultation, username, role=None):
-    user = get_user_model().objects.create_user(username, password="pw-for-tests-only")
+    user = get_user_model().objects.create_user(username)  # no password: tests log in with force_login
     if role:
         ConsultationRole.objects.create(user=user, consultation=consultation, role=role)
     return user
