@@ -190,9 +190,7 @@ def test_nul_and_control_characters(client, open_survey):
 
 def test_invalid_utf8_in_the_post_does_not_crash(client, open_survey):
     data = form_data(client)
-    body = (
-        f"csrfmiddlewaretoken=x&key={data['key']}&areas=film&consent=on&q_utmaningar=bra%FF%FEd%C3%A5lig"
-    ).encode()
+    body = (f"csrfmiddlewaretoken=x&key={data['key']}&areas=film&consent=on&q_utmaningar=bra%FF%FEd%C3%A5lig").encode()
     response = client.post(URL, body, content_type="application/x-www-form-urlencoded")
     assert response.status_code == 302
     assert Contribution.objects.get().raw_text == "bra\ufffd\ufffddålig"

@@ -80,9 +80,9 @@ def _contributions(consultation, response, answers: Answers) -> list[Contributio
     area_slugs = [a.slug for a in answers.areas]
     rows = []
     for question, received in answers.texts.items():
-        if is_blank(received):
-            continue
         text, changed = storable(received)
+        if is_blank(text):
+            continue
         provenance = {"channel": response.channel, "response": response.pk, "areas": area_slugs, **answers.provenance}
         if changed:
             provenance["characters_not_storable"] = changed

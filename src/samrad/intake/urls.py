@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import notes, survey
+from .views import contributions, imports, notes, survey
 
 app_name = "intake"
 urlpatterns = [
@@ -11,4 +11,6 @@ urlpatterns = [
     path("<slug:slug>/anteckningar/grupp/<int:pk>/historik/", notes.history, name="notes_history"),
     path("<slug:slug>/anteckningar/lank/<str:token>/", notes.by_link, name="notes_link"),
     path("<slug:slug>/anteckningar/<slug:event_slug>/las/", notes.lock, name="notes_lock"),
+    path("<slug:slug>/inspel/", contributions.listing, name="contributions"),
+    path("<slug:slug>/import/", imports.upload, name="import"),
 ]

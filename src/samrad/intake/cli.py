@@ -1,0 +1,56 @@
+"""`samrad import FILE --consultation SLUG [--mapping MAP.toml] [--dry-run]`"""
+
+import getpass
+from pathlib import Path
+
+from django.utils.translation import gettext as _
+
+from samrad.commands.output import console, fail
+
+
+def help() -> str:
+    return _("import answers from a survey tool's export (CSV or XLSX) as contributions")
+
+
+def add_arguments(parser) -> None:
+    parser.add_argument("file", metavar=_("FILE"), help=_("the export: .csv (UTF-8 or Windows-1252, ; or ,) or .xlsx"))
+    parser.add_argument("--consultation", required=True, metavar="SLUG", help=_("the consultation's slug"))
+    parser.add_argument("--mapping", metavar="MAP.toml", help=_("which column holds what (see README)"))
+    parser.add_argument("--dry-run", action="store_true", help=_("check and report only; import nothing"))
+
+
+def run(args) -> int:
+    from samrad.consultations.models import Consultation
+
+    from .importing import run_import
+    from .importing.report import lines
+
+    consultation = Consultation.objects.filter(slug=args.consultation).first()
+    if consultation is None:
+        known = ", ".join(Consultation.objects.values_list("slug", flat=True)) or "–"
+        return fail(
+            _("There is no consultation “%(slug)s”. Consultations: %(known)s.")
+            % {"slug": args.consultation, "known": known}
+        )
+    path = Path(args.file)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return fail(_("Cannot read %(path)s: %(error)s") % {"path": path, "error": exc.strerror or exc})
+    mapping_text = ""
+    if args.mapping:
+        try:
+            mapping_text = Path(args.mapping).read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError) as exc:
+            return fail(_("Cannot read the mapping %(path)s: %(error)s") % {"path": args.mapping, "error": exc})
+    report = run_import(consultation, data, path.name, mapping_text, dry_run=args.dry_run, actor_label=f"cli:{_user()}")
+    for line in lines(report):
+        console.print(line, markup=False)
+    return 2 if report.errors else 0
+
+
+def _user() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "?"

@@ -1,0 +1,278 @@
+"""The mapping file (TOML): which column of an export holds what, and how the export's values translate to the
+plan's culture areas, role categories and municipalities. See README, "Importing answers".
+
+Without a mapping, columns named like the plan's slugs are used (the format of examples/orebro-2022/survey.csv).
+"""
+
+import difflib
+import tomllib
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext as _
+
+from samrad.intake.models import Contribution
+
+from .read import DELIMITERS, ENCODINGS, Table, column_letter
+
+COLUMN_ROLES = ("area", "role", "municipality", "respondent", "submitted_at")
+VALUE_KINDS = ("area", "role", "municipality")
+TOP_KEYS = {"name", "source", "event", "columns", "questions", "values", "read", "defaults"}
+READ_KEYS = {"encoding", "delimiter", "sheet", "header_row", "area_separator", "timestamp_format"}
+# Column names that a file in samrad's own format uses (and common English/Swedish variants).
+DEFAULT_NAMES = {
+    "area": ["area", "areas", "kulturområde", "kulturomrade"],
+    "role": ["role", "roll", "aktörskategori"],
+    "municipality": ["municipality", "kommun"],
+    "respondent": ["respondent", "ref", "id"],
+    "submitted_at": ["submitted_at", "timestamp", "tidpunkt", "datum"],
+}
+
+
+class MappingError(ValueError):
+    def __init__(self, problems: list[str]):
+        self.problems = problems
+        super().__init__("\n".join(problems))
+
+
+@dataclass
+class Mapping:
+    columns: dict[str, int] = field(default_factory=dict)  # role -> column index
+    questions: dict[str, int] = field(default_factory=dict)  # question slug -> column index
+    values: dict[str, dict[str, str]] = field(default_factory=dict)  # kind -> {value in file: slug or ""}
+    defaults: dict[str, str] = field(default_factory=dict)  # kind -> slug used when the cell is empty
+    name: str = ""
+    source: str = Contribution.Source.IMPORT
+    event: str = ""
+    area_separator: str = ";"
+    timestamp_format: str = ""
+    text: str = ""
+
+
+@dataclass
+class ReadOptions:
+    encoding: str = "auto"
+    delimiter: str = "auto"
+    sheet: str = ""
+    header_row: int = 1
+
+
+def _suggest(word: str, options) -> str:
+    match = difflib.get_close_matches(word, list(options), n=1, cutoff=0.5)
+    return match[0] if match else ""
+
+
+def parse(text: str) -> dict:
+    """The TOML as a dict, or MappingError naming the line."""
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise MappingError([_("The mapping is not valid TOML: %(error)s.") % {"error": exc}]) from None
+
+
+def read_options(doc: dict) -> ReadOptions:
+    """The [read] options needed before the file can be read (encoding, separator, sheet, header row)."""
+    read = doc.get("read", {}) if isinstance(doc.get("read"), dict) else {}
+    problems = []
+    options = ReadOptions()
+    encoding = str(read.get("encoding", "auto")).lower().replace("cp1252", "windows-1252")
+    if encoding not in ENCODINGS:
+        problems.append(
+            _("read.encoding: “%(value)s” is not supported. Use one of: %(allowed)s.")
+            % {"value": encoding, "allowed": ", ".join(sorted(ENCODINGS))}
+        )
+    else:
+        options.encoding = encoding
+    delimiter = str(read.get("delimiter", "auto"))
+    if delimiter not in DELIMITERS:
+        problems.append(_("read.delimiter: use auto, “;”, “,” or tab."))
+    else:
+        options.delimiter = delimiter
+    options.sheet = str(read.get("sheet", ""))
+    header_row = read.get("header_row", 1)
+    if not isinstance(header_row, int) or header_row < 1:
+        problems.append(_("read.header_row: give the number of the row with the column names, e.g. 1."))
+    else:
+        options.header_row = header_row
+    if problems:
+        raise MappingError(problems)
+    return options
+
+
+def _find_column(ref, headers: list[str]) -> int | None:
+    if isinstance(ref, int) and 1 <= ref <= len(headers):
+        return ref - 1
+    if not isinstance(ref, str):
+        return None
+    wanted = " ".join(ref.split()).casefold()
+    for i, header in enumerate(headers):
+        if " ".join(header.split()).casefold() == wanted:
+            return i
+    letters = [column_letter(i) for i in range(len(headers))]
+    if ref.strip().upper() in letters and len(ref.strip()) <= 3:
+        return letters.index(ref.strip().upper())
+    return None
+
+
+def build(doc: dict, text: str, table: Table, plan) -> Mapping:
+    """Check the mapping against the file's columns and the plan; every problem is listed at once."""
+    problems: list[str] = []
+    for key in doc:
+        if key not in TOP_KEYS:
+            hint = _suggest(key, TOP_KEYS)
+            problems.append(
+                _("Unknown key “%(key)s”.") % {"key": key}
+                + (" " + _("Did you mean “%(hint)s”?") % {"hint": hint} if hint else "")
+            )
+    mapping = Mapping(text=text, name=str(doc.get("name", "")).strip())
+    source = doc.get("source", Contribution.Source.IMPORT)
+    if source not in Contribution.Source.values:
+        problems.append(
+            _("source: “%(value)s” is not one of %(allowed)s.")
+            % {"value": source, "allowed": ", ".join(Contribution.Source.values)}
+        )
+    else:
+        mapping.source = source
+    if doc.get("event"):
+        if doc["event"] not in plan.events:
+            problems.append(
+                _("event: the plan has no event “%(value)s”. Events: %(allowed)s.")
+                % {"value": doc["event"], "allowed": ", ".join(plan.events)}
+            )
+        mapping.event = str(doc["event"])
+    read = doc.get("read", {})
+    for key in read:
+        if key not in READ_KEYS:
+            problems.append(_("read: unknown key “%(key)s”.") % {"key": key})
+    mapping.area_separator = str(read.get("area_separator", ";"))
+    mapping.timestamp_format = str(read.get("timestamp_format", ""))
+
+    def column(section: str, name: str, ref) -> int | None:
+        index = _find_column(ref, table.headers)
+        if index is None:
+            hint = _suggest(str(ref), table.headers)
+            problems.append(
+                _("%(section)s.%(name)s: the file has no column “%(ref)s”.")
+                % {"section": section, "name": name, "ref": ref}
+                + (" " + _("Did you mean “%(hint)s”?") % {"hint": hint} if hint else "")
+            )
+        return index
+
+    for role, ref in doc.get("columns", {}).items():
+        if role not in COLUMN_ROLES:
+            hint = _suggest(role, COLUMN_ROLES)
+            problems.append(
+                _("columns: unknown key “%(key)s”. Known keys: %(allowed)s.")
+                % {"key": role, "allowed": ", ".join(COLUMN_ROLES)}
+                + (" " + _("Did you mean “%(hint)s”?") % {"hint": hint} if hint else "")
+            )
+            continue
+        index = column("columns", role, ref)
+        if index is not None:
+            mapping.columns[role] = index
+    for slug, ref in doc.get("questions", {}).items():
+        if slug not in plan.questions:
+            hint = _suggest(slug, plan.questions)
+            problems.append(
+                _("questions: the plan has no question “%(slug)s”. Questions: %(allowed)s.")
+                % {"slug": slug, "allowed": ", ".join(plan.questions)}
+                + (" " + _("Did you mean “%(hint)s”?") % {"hint": hint} if hint else "")
+            )
+            continue
+        index = column("questions", slug, ref)
+        if index is not None:
+            mapping.questions[slug] = index
+    for kind, table_values in doc.get("values", {}).items():
+        if kind not in VALUE_KINDS or not isinstance(table_values, dict):
+            problems.append(
+                _("values: unknown table “%(key)s”. Use [values.area], [values.role] or [values.municipality].")
+                % {"key": kind}
+            )
+            continue
+        allowed = plan.slugs(kind)
+        for value, slug in table_values.items():
+            if slug and slug not in allowed:
+                hint = _suggest(str(slug), allowed)
+                problems.append(
+                    _("values.%(kind)s: “%(value)s” = “%(slug)s”, but the plan has no %(kind)s “%(slug)s”.")
+                    % {"kind": kind, "value": value, "slug": slug}
+                    + (" " + _("Did you mean “%(hint)s”?") % {"hint": hint} if hint else "")
+                )
+        mapping.values[kind] = {str(k): str(v) for k, v in table_values.items()}
+    for kind, slug in doc.get("defaults", {}).items():
+        if kind not in VALUE_KINDS or slug not in plan.slugs(kind):
+            problems.append(_("defaults.%(kind)s: “%(slug)s” is not in the plan.") % {"kind": kind, "slug": slug})
+            continue
+        mapping.defaults[kind] = slug
+    if not mapping.questions and not problems:
+        problems.append(
+            _(
+                "No column is mapped to a question, so there is nothing to import. Add a [questions] section, "
+                "e.g. %(example)s."
+            )
+            % {"example": f'{next(iter(plan.questions), "utmaningar")} = "{table.headers[-1]}"'}
+        )
+    if problems:
+        raise MappingError(problems)
+    return mapping
+
+
+def default_doc(table: Table, plan) -> dict:
+    """The mapping used without a mapping file: columns named like the plan's slugs or common names."""
+    columns, questions = {}, {}
+    lowered = {" ".join(h.split()).casefold(): h for h in table.headers}
+    for role, names in DEFAULT_NAMES.items():
+        for name in names:
+            if name in lowered:
+                columns[role] = lowered[name]
+                break
+    for slug, question in plan.questions.items():
+        for name in (slug, question.label.casefold(), " ".join(question.text.split()).casefold()):
+            if name in lowered:
+                questions[slug] = lowered[name]
+                break
+    return {"columns": columns, "questions": questions}
+
+
+def suggested_toml(table: Table, plan) -> str:
+    """A starting mapping for this file: every column listed, the likely ones filled in, the rest commented out."""
+    doc = default_doc(table, plan)
+    used = set(doc["columns"].values()) | set(doc["questions"].values())
+    lines = [
+        "# " + _("Mapping suggested by samrad. Check every line, then save it as mapping.toml."),
+        'name = ""  # '
+        + _("a name for this source, e.g. the survey tool; re-imports of later exports are then recognised"),
+        'source = "import"',
+        "",
+        "[columns]",
+    ]
+    for role in COLUMN_ROLES:
+        ref = doc["columns"].get(role) or _suggest_header(role, table.headers, used)
+        lines.append(f'{"" if ref else "# "}{role} = "{_toml_escape(ref or "")}"')
+    lines += ["", "[questions]"]
+    for slug, question in plan.questions.items():
+        ref = doc["questions"].get(slug) or _suggest_header(question.text, table.headers, used)
+        lines.append(f'{"" if ref else "# "}{slug} = "{_toml_escape(ref or "")}"')
+    lines += ["", "[read]", 'area_separator = ";"']
+    return "\n".join(lines) + "\n"
+
+
+def _suggest_header(word: str, headers: list[str], used: set[str]) -> str:
+    candidates = {h.casefold(): h for h in headers if h not in used}
+    match = difflib.get_close_matches(word.casefold(), list(candidates), n=1, cutoff=0.6)
+    return candidates[match[0]] if match else ""
+
+
+def _toml_escape(value: str) -> str:
+    out = []
+    for char in value:
+        if char in '"\\':
+            out.append("\\" + char)
+        elif ord(char) < 0x20 or ord(char) == 0x7F:
+            out.append(f"\\u{ord(char):04x}")
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+def toml_line(value: str, slug: str) -> str:
+    return f'"{_toml_escape(value)}" = "{slug}"'

@@ -1,0 +1,236 @@
+"""Running an import: read, check, and — unless it is a dry run and only if nothing is wrong — store.
+
+A real run is one transaction. The raw file is archived under MEDIA_ROOT/imports/<consultation>/<sha256>,
+and every contribution records file, checksum, row and column in its provenance. Rows already imported are
+skipped through Contribution.dedup_key, so running the same file again adds nothing. The key of a row is its
+respondent id when the mapping names one (so a later, longer export of the same survey adds only the new
+rows, given the mapping has a `name`), otherwise a fingerprint of the row's cells.
+"""
+
+import hashlib
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from samrad.audit import log
+from samrad.consultations.models import Consultation
+
+from ..models import Contribution, ImportBatch
+from ..survey import dedup_key
+from ..text import storable
+from . import mapping as mappings
+from .check import Checker, ImportPlan, Problem
+from .read import ReadError, Table, read_table
+
+BATCH = 2000
+MAX_BYTES = 200 * 1024 * 1024
+
+
+@dataclass
+class Report:
+    file_name: str
+    sha256: str
+    size: int
+    dry_run: bool
+    table: Table | None = None
+    mapping: mappings.Mapping | None = None
+    problems: list[Problem] = field(default_factory=list)
+    rows: int = 0
+    empty_rows: int = 0
+    records: int = 0
+    new: int = 0
+    existing: int = 0
+    batch: ImportBatch | None = None
+    suggested_mapping: str = ""
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.error]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if not p.error]
+
+    @property
+    def imported(self) -> bool:
+        return self.batch is not None
+
+
+def run_import(
+    consultation: Consultation,
+    data: bytes,
+    file_name: str,
+    mapping_text: str = "",
+    *,
+    dry_run: bool = False,
+    user=None,
+    actor_label: str = "",
+) -> Report:
+    """Check (and unless dry_run, import) one file. Never raises for bad input: problems are in the report."""
+    sha = hashlib.sha256(data).hexdigest()
+    report = Report(file_name=Path(file_name).name, sha256=sha, size=len(data), dry_run=dry_run)
+    if len(data) > MAX_BYTES:
+        report.problems.append(Problem(None, "", _("The file is larger than 200 MB. Split it into smaller files.")))
+        return report
+    plan = ImportPlan(consultation)
+    try:
+        doc = mappings.parse(mapping_text) if mapping_text.strip() else {}
+        options = mappings.read_options(doc)
+    except mappings.MappingError as exc:
+        report.problems += [Problem(None, _("mapping"), p) for p in exc.problems]
+        return report
+    try:
+        table = read_table(
+            data,
+            file_name,
+            encoding=options.encoding,
+            delimiter=options.delimiter,
+            sheet=options.sheet,
+            header_row=options.header_row,
+        )
+    except ReadError as exc:
+        report.problems.append(Problem(None, "", str(exc)))
+        return report
+    report.table = table
+    report.rows = len(table.rows) + table.blank_rows
+    report.empty_rows = table.blank_rows
+    if not mapping_text.strip():
+        doc = mappings.default_doc(table, plan)
+    try:
+        mapping = mappings.build(doc, mapping_text, table, plan)
+    except mappings.MappingError as exc:
+        report.problems += [Problem(None, _("mapping"), p) for p in exc.problems]
+        report.suggested_mapping = mappings.suggested_toml(table, plan)
+        return report
+    report.mapping = mapping
+    checker = Checker(table, mapping, plan)
+    namespace = mapping.name or sha[:16]
+    archive = _archive_path(consultation, sha, file_name)
+    event = plan.events.get(mapping.event) if mapping.event else None
+    now = timezone.now()
+
+    def contributions(batch_id):
+        for record in checker.records():
+            respondent = "import-" + hashlib.sha256(f"{namespace}|{record.key}".encode()).hexdigest()[:16]
+            for question, received, column in record.answers:
+                text, changed = storable(received)
+                if not text.strip():
+                    continue  # nothing but characters no database can store
+                provenance = {
+                    "channel": "import",
+                    "file": report.file_name,
+                    "sha256": sha,
+                    "row": record.row,
+                    "column": column,
+                    "batch": batch_id,
+                }
+                if mapping.name:
+                    provenance["source_name"] = mapping.name
+                if changed:
+                    provenance["characters_not_storable"] = changed
+                if record.received_at is None:
+                    provenance["received_at"] = "import time"
+                for area in record.areas:
+                    yield Contribution(
+                        consultation=consultation,
+                        area=area,
+                        question=question,
+                        event=event,
+                        source=mapping.source,
+                        raw_text=text,
+                        respondent=respondent,
+                        role_category=record.role,
+                        municipality=record.municipality,
+                        received_at=record.received_at or now,
+                        provenance=provenance,
+                        dedup_key=dedup_key("import", namespace, record.key, question.slug, area.slug if area else "-"),
+                    )
+
+    # Check everything first (also before a real run: errors anywhere mean nothing is imported).
+    _count(consultation, contributions(None), report, store=False)
+    report.records = checker.kept
+    report.empty_rows = table.blank_rows + checker.empty_rows
+    report.problems = checker.finish() + report.problems
+    if dry_run or report.errors:
+        return report
+    checker = Checker(table, mapping, plan)
+    report.new = report.existing = 0
+    _write_archive(archive, data)
+    with transaction.atomic():
+        batch = ImportBatch.objects.create(
+            consultation=consultation,
+            file_name=report.file_name,
+            sha256=sha,
+            size=len(data),
+            archive_path=str(archive.relative_to(Path(settings.MEDIA_ROOT))),
+            mapping=mapping_text,
+            rows=report.rows,
+            created_by=user if getattr(user, "is_authenticated", False) else None,
+            created_by_label=actor_label or (user.get_username() if getattr(user, "is_authenticated", False) else ""),
+        )
+        _count(consultation, contributions(batch.pk), report, store=True)
+        batch.added, batch.skipped = report.new, report.existing
+        batch.save(update_fields=["added", "skipped"])
+        log.record(
+            "contributions.import",
+            actor=user,
+            label=actor_label,
+            consultation=consultation,
+            obj=batch,
+            file=report.file_name,
+            sha256=sha,
+            added=report.new,
+            skipped=report.existing,
+        )
+    report.batch = batch
+    return report
+
+
+def _count(consultation, contributions, report: Report, *, store: bool) -> None:
+    """Count (and store) new contributions, batch by batch, skipping keys already in the database or file."""
+    seen: set[str] = set()
+    chunk: list[Contribution] = []
+
+    def flush():
+        keys = [c.dedup_key for c in chunk]
+        existing = set(
+            Contribution.objects.filter(consultation=consultation, dedup_key__in=keys).values_list(
+                "dedup_key", flat=True
+            )
+        )
+        fresh = [c for c in chunk if c.dedup_key not in existing]
+        report.existing += len(chunk) - len(fresh)
+        report.new += len(fresh)
+        if store and fresh:
+            Contribution.objects.bulk_create(fresh, batch_size=BATCH)
+        chunk.clear()
+
+    for contribution in contributions:
+        if contribution.dedup_key in seen:
+            continue
+        seen.add(contribution.dedup_key)
+        chunk.append(contribution)
+        if len(chunk) >= BATCH:
+            flush()
+    if chunk:
+        flush()
+
+
+def _archive_path(consultation, sha: str, file_name: str) -> Path:
+    suffix = "".join(c for c in Path(file_name).suffix.lower()[:6] if c.isalnum() or c == ".") or ".bin"
+    return Path(settings.MEDIA_ROOT) / "imports" / consultation.slug / f"{sha}{suffix}"
+
+
+def _write_archive(path: Path, data: bytes) -> None:
+    """Content-addressed and written before the transaction: a failed import leaves at most a harmless copy."""
+    if path.exists():
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + f".{os.getpid()}.tmp")
+    tmp.write_bytes(data)
+    os.replace(tmp, path)

@@ -1,0 +1,131 @@
+"""The staff import page, the `samrad import` command and the staff list of contributions."""
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import translation
+
+from samrad.audit.models import AuditEvent
+from samrad.cli import main
+from samrad.intake.models import Contribution, ImportBatch
+from tests.intake.conftest import make_user
+from tests.intake.test_import import EXPORT, IMPORT_DIR, MAPPING, without_values
+
+pytestmark = pytest.mark.django_db
+
+URL = "/orebro-2022/import/"
+
+
+@pytest.fixture(autouse=True)
+def _restore_language():
+    yield
+    translation.activate("sv")
+
+
+@pytest.fixture
+def analyst(example_plan):
+    return make_user(example_plan, "analyst", "analyst")
+
+
+def upload(name="export.csv"):
+    return SimpleUploadedFile(name, EXPORT.read_bytes(), content_type="text/csv")
+
+
+def test_only_allowed_roles_import(client, example_plan, facilitator):
+    assert client.get(URL).status_code == 302
+    client.force_login(facilitator)
+    assert client.get(URL).status_code == 403
+
+
+def test_check_then_confirm(client, analyst):
+    client.force_login(analyst)
+    checked = client.post(URL, {"action": "check", "file": upload(), "mapping": MAPPING})
+    html = checked.content.decode()
+    assert checked.status_code == 200
+    assert "Kontroll: klar att importera" in html and "Importera 26 inspel" in html
+    assert Contribution.objects.count() == 0
+    pending = checked.context["form"].initial["pending"]
+    done = client.post(URL, {"action": "import", "pending": pending, "mapping": MAPPING})
+    assert done.status_code == 302
+    assert Contribution.objects.count() == 26
+    batch = ImportBatch.objects.get()
+    assert batch.created_by == analyst and batch.added == 26 and batch.file_name == "export.csv"
+    assert AuditEvent.objects.filter(action="contributions.import", actor=analyst).exists()
+    page = client.get(URL).content.decode()
+    assert "Importerade 26 inspel från export.csv" in page and "Tidigare importer" in page
+
+
+def test_problems_are_shown_with_row_column_and_suggestion_and_nothing_imported(client, analyst):
+    client.force_login(analyst)
+    page = client.post(URL, {"action": "check", "file": upload(), "mapping": without_values(MAPPING)})
+    html = page.content.decode()
+    assert "Filen kan inte importeras ännu" in html
+    assert "&quot;Bild &amp; form&quot; = &quot;bild-och-form&quot;" in html
+    assert "Importera" not in html.split("Kontrollera filen")[-1].split("</form>")[0]
+    # Confirming anyway is refused: the real run checks again.
+    pending = page.context["form"].initial["pending"]
+    client.post(URL, {"action": "import", "pending": pending, "mapping": without_values(MAPPING)})
+    assert Contribution.objects.count() == 0
+
+
+def test_a_mapping_file_can_be_uploaded(client, analyst):
+    client.force_login(analyst)
+    mapping = SimpleUploadedFile("mapping.toml", MAPPING.encode("utf-8"))
+    page = client.post(URL, {"action": "check", "file": upload(), "mapping_file": mapping})
+    assert "Importera 26 inspel" in page.content.decode()
+
+
+def test_no_file_is_an_error_naming_the_field(client, analyst):
+    client.force_login(analyst)
+    page = client.post(URL, {"action": "check", "mapping": MAPPING})
+    assert page.status_code == 400
+    assert '<a href="#id_file">Exportfilen: Välj filen som ska importeras.</a>' in page.content.decode()
+    tampered = client.post(URL, {"action": "import", "pending": "../../etc/passwd", "mapping": MAPPING})
+    assert tampered.status_code == 400
+
+
+def run(capsys, *argv):
+    code = main(list(argv))
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def test_cli_dry_run_then_import(capsys, example_plan):
+    args = ["import", str(EXPORT), "--consultation", "orebro-2022", "--mapping", str(IMPORT_DIR / "mapping.toml")]
+    code, out, err = run(capsys, *args, "--dry-run")
+    assert code == 0, err
+    assert "windows-1252, semikolon" in out and "26 skulle läggas till" in out and "Provkörning" in out
+    assert Contribution.objects.count() == 0
+    code, out, _ = run(capsys, *args, "--lang", "en")
+    assert code == 0 and "26 added" in out and "archived as imports/orebro-2022/" in out
+    code, out, _ = run(capsys, *args)
+    assert code == 0 and "0 tillagda, 26 var redan importerade" in out
+    assert Contribution.objects.count() == 26
+
+
+def test_cli_reports_problems_with_exit_code_2(capsys, example_plan, tmp_path):
+    mapping = tmp_path / "m.toml"
+    mapping.write_text(without_values(MAPPING), encoding="utf-8")
+    code, out, _ = run(capsys, "import", str(EXPORT), "--consultation", "orebro-2022", "--mapping", str(mapping))
+    assert code == 2
+    assert "fel (rad 3, kolumn ”Vilket kulturområde berör ditt svar?”)" in out
+    assert '→ Menar du bild-och-form (Bild och form)? Lägg till "Bild & form" = "bild-och-form"' in out
+    assert "Ingenting importerades" in out and Contribution.objects.count() == 0
+    code, _, err = run(capsys, "import", str(EXPORT), "--consultation", "nope")
+    assert code == 2 and "Det finns inget samråd som heter ”nope”" in err
+    code, _, err = run(capsys, "import", str(tmp_path / "missing.csv"), "--consultation", "orebro-2022")
+    assert code == 2 and "Kan inte läsa" in err
+
+
+def test_contributions_list_for_analysts(client, example, analyst, facilitator):
+    url = "/orebro-2022/inspel/"
+    client.force_login(facilitator)
+    assert client.get(url).status_code == 403
+    client.force_login(analyst)
+    page = client.get(url)
+    assert page.status_code == 200
+    total = Contribution.objects.filter(consultation=example).count()
+    assert page.context["total"] == total
+    notes = client.get(url, {"area": "musik", "source": "group_note"})
+    rows = list(notes.context["page"])
+    assert rows and all(c.area.slug == "musik" and c.source == "group_note" for c in rows)
+    assert "example_group" in notes.content.decode()  # provenance is shown
