@@ -74,7 +74,7 @@
 
   Note.prototype.restore = function () {
     var copy = stored(this.area);
-    if (!copy || copy.text === this.box.value) { store(this.area, null); return; }
+    if (!copy || same(copy.text, this.box.value)) { store(this.area, null); return; }
     // Text typed here that the server never confirmed (tab closed, connection lost): put it back and save it.
     this.box.value = copy.text;
     this.show(text.restored, "pending");
@@ -122,8 +122,13 @@
     });
   };
 
+  function same(a, b) {
+    // A form post sends line breaks as CR LF; the box holds LF.
+    return String(a).replace(/\r\n/g, "\n") === String(b).replace(/\r\n/g, "\n");
+  }
+
   Note.prototype.handle = function (code, data, sent) {
-    if (code === 200 && data.text === sent) {
+    if (code === 200 && same(data.text, sent)) {
       this.base = data.version;
       this.versionField.value = data.version;
       this.saved = sent;
@@ -200,6 +205,9 @@
       event.returnValue = text.unsaved;
       all.forEach(function (n) { n.schedule(0); });
     }
+  });
+  window.addEventListener("online", function () {
+    all.forEach(function (n) { if (n.dirty() && !n.inFlight) { n.retryMs = 1000; n.schedule(0); } });
   });
   form.addEventListener("submit", function () {
     all.forEach(function (n) { window.clearTimeout(n.timer); n.stopped = true; });
