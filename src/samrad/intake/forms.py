@@ -2,6 +2,7 @@
 
 import re
 import secrets
+import time
 from dataclasses import dataclass
 
 from django import forms
@@ -28,14 +29,29 @@ class SurveyPlan:
 
     @classmethod
     def of(cls, consultation: Consultation) -> "SurveyPlan":
-        return cls(
-            consultation=consultation,
-            window=consultation.survey,
-            areas=list(consultation.areas.all()),
-            questions=list(consultation.questions.filter(in_survey=True)),
-            roles=list(consultation.role_categories.all()),
-            municipalities=list(consultation.municipalities.all()),
-        )
+        """The plan's lists, kept for a few seconds per process: the survey is the page that takes the load.
+
+        The consultation and its SurveyWindow always come fresh from the caller's query, so opening and closing
+        are exact; areas, questions, roles and municipalities may be PLAN_SECONDS old, or are reloaded at once
+        when the consultation file is loaded again (Consultation.updated_at changes).
+        """
+        stamp = (consultation.pk, consultation.updated_at)
+        cached = _plans.get(consultation.pk)
+        if cached is None or cached[0] != stamp or time.monotonic() - cached[1] > PLAN_SECONDS:
+            lists = (
+                list(consultation.areas.all()),
+                list(consultation.questions.filter(in_survey=True)),
+                list(consultation.role_categories.all()),
+                list(consultation.municipalities.all()),
+            )
+            cached = (stamp, time.monotonic(), lists)
+            _plans[consultation.pk] = cached
+        areas, questions, roles, municipalities = cached[2]
+        return cls(consultation, consultation.survey, areas, questions, roles, municipalities)
+
+
+PLAN_SECONDS = 10.0
+_plans: dict[int, tuple] = {}
 
 
 def new_key() -> str:
