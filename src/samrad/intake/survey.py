@@ -30,11 +30,12 @@ class Answers:
     provenance: dict = field(default_factory=dict)
 
 
-def dedup_key(*parts: str) -> str:
+def dedup_key(*parts: str, keep: int = 1) -> str:
+    """parts joined by ":"; when too long, the first `keep` parts and a hash of the whole."""
     key = ":".join(parts)
     if len(key) <= MAX_KEY:
         return key
-    return parts[0] + ":sha256:" + hashlib.sha256(key.encode()).hexdigest()
+    return ":".join([*parts[:keep], "sha256", hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()])
 
 
 def content_hash(answers: Answers) -> str:

@@ -110,7 +110,7 @@ def _norm(value: str) -> str:
     return " ".join(value.split()).casefold()
 
 
-def parse_time(value: str, fmt: str) -> dt.datetime | None:
+def parse_time(value: str, fmt: str, zone=None) -> dt.datetime | None:
     value = value.strip()
     candidates = [fmt] if fmt else []
     parsed = None
@@ -128,7 +128,7 @@ def parse_time(value: str, fmt: str) -> dt.datetime | None:
     if parsed is None:
         return None
     if timezone.is_naive(parsed):
-        parsed = timezone.make_aware(parsed)  # the site's time zone: Swedish time
+        parsed = timezone.make_aware(parsed, zone)  # the site's time zone: Swedish time
     return parsed
 
 
@@ -148,6 +148,7 @@ class Checker:
         self.unknown: dict[tuple[str, str], list[int]] = defaultdict(list)
         self.seen_respondents: dict[str, int] = {}
         self.occurrences: dict[str, int] = defaultdict(int)
+        self.zone = timezone.get_current_timezone()
         self.empty_rows = 0
         self.kept = 0
         self.answers = 0
@@ -224,7 +225,7 @@ class Checker:
         raw_time = self._value(cells, "submitted_at")
         if raw_time is not None:
             if raw_time.strip():
-                received_at = parse_time(raw_time, self.mapping.timestamp_format)
+                received_at = parse_time(raw_time, self.mapping.timestamp_format, self.zone)
                 if received_at is None:
                     ok = False
                     self.problems.append(
