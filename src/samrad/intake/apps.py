@@ -1,6 +1,24 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_delete, post_save
 
 
 class IntakeConfig(AppConfig):
     name = "samrad.intake"
     label = "intake"
+
+    def ready(self) -> None:
+        from samrad.consultations import models as plan
+
+        from .forms import forget_plans
+
+        # The survey keeps the plan a few seconds per process; any change to it clears that copy here at once.
+        for model in (
+            plan.Consultation,
+            plan.SurveyWindow,
+            plan.Area,
+            plan.Question,
+            plan.RoleCategory,
+            plan.Municipality,
+        ):
+            post_save.connect(forget_plans, sender=model, dispatch_uid=f"intake-plan-{model.__name__}")
+            post_delete.connect(forget_plans, sender=model, dispatch_uid=f"intake-plan-delete-{model.__name__}")

@@ -29,29 +29,40 @@ class SurveyPlan:
 
     @classmethod
     def of(cls, consultation: Consultation) -> "SurveyPlan":
-        """The plan's lists, kept for a few seconds per process: the survey is the page that takes the load.
+        return cls(
+            consultation=consultation,
+            window=consultation.survey,
+            areas=list(consultation.areas.all()),
+            questions=list(consultation.questions.filter(in_survey=True)),
+            roles=list(consultation.role_categories.all()),
+            municipalities=list(consultation.municipalities.all()),
+        )
 
-        The consultation and its SurveyWindow always come fresh from the caller's query, so opening and closing
-        are exact; areas, questions, roles and municipalities may be PLAN_SECONDS old, or are reloaded at once
-        when the consultation file is loaded again (Consultation.updated_at changes).
+    @classmethod
+    def cached(cls, slug: str) -> "SurveyPlan | None":
+        """The plan as the survey needs it, kept SECONDS per process: the survey is the page that takes the load.
+
+        Opening and closing stay exact (the window's times are compared with the clock on every request). An
+        edit of the plan clears this process's copy at once (signals, see apps.py) and reaches other server
+        processes within SECONDS.
         """
-        stamp = (consultation.pk, consultation.updated_at)
-        cached = _plans.get(consultation.pk)
-        if cached is None or cached[0] != stamp or time.monotonic() - cached[1] > PLAN_SECONDS:
-            lists = (
-                list(consultation.areas.all()),
-                list(consultation.questions.filter(in_survey=True)),
-                list(consultation.role_categories.all()),
-                list(consultation.municipalities.all()),
-            )
-            cached = (stamp, time.monotonic(), lists)
-            _plans[consultation.pk] = cached
-        areas, questions, roles, municipalities = cached[2]
-        return cls(consultation, consultation.survey, areas, questions, roles, municipalities)
+        hit = _plans.get(slug)
+        if hit is not None and time.monotonic() - hit[0] < PLAN_SECONDS:
+            return hit[1]
+        consultation = Consultation.objects.select_related("survey").filter(slug=slug).first()
+        if consultation is None or not hasattr(consultation, "survey"):
+            return None
+        plan = cls.of(consultation)
+        _plans[slug] = (time.monotonic(), plan)
+        return plan
 
 
 PLAN_SECONDS = 10.0
-_plans: dict[int, tuple] = {}
+_plans: dict[str, tuple[float, SurveyPlan]] = {}
+
+
+def forget_plans(**_kwargs) -> None:
+    _plans.clear()
 
 
 def new_key() -> str:

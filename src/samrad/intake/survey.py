@@ -16,6 +16,7 @@ from django.utils import timezone
 from samrad.consultations.models import Area, Consultation, Municipality, Question, RoleCategory
 
 from .models import Contribution, SurveyResponse
+from .rows import RowWriter
 from .text import is_blank, storable
 
 MAX_KEY = 200
@@ -68,7 +69,10 @@ def store_response(
             response = SurveyResponse.objects.create(
                 consultation=consultation, key=key, respondent=respondent, channel=channel, received_at=received_at
             )
-            Contribution.objects.bulk_create(_contributions(consultation, response, answers))
+            writer = RowWriter()
+            rows = _rows(writer, consultation, response, answers)
+            if rows:
+                writer.insert(rows)
     except IntegrityError:
         existing = SurveyResponse.objects.filter(consultation=consultation, key=key).first()
         if existing is None:
@@ -77,8 +81,10 @@ def store_response(
     return response, True
 
 
-def _contributions(consultation, response, answers: Answers) -> list[Contribution]:
+def _rows(writer: RowWriter, consultation, response, answers: Answers) -> list[tuple]:
     area_slugs = [a.slug for a in answers.areas]
+    received_at = writer.datetime(response.received_at)
+    created_at = writer.datetime(timezone.now())
     rows = []
     for question, received in answers.texts.items():
         text, changed = storable(received)
@@ -89,18 +95,20 @@ def _contributions(consultation, response, answers: Answers) -> list[Contributio
             provenance["characters_not_storable"] = changed
         for area in answers.areas or [None]:
             rows.append(
-                Contribution(
-                    consultation=consultation,
-                    area=area,
-                    question=question,
+                writer.row(
+                    consultation_id=consultation.pk,
+                    area_id=area.pk if area else None,
+                    question_id=question.pk,
+                    event_id=None,
                     source=Contribution.Source.SURVEY,
                     raw_text=text,
                     respondent=response.respondent,
-                    role_category=answers.role,
-                    municipality=answers.municipality,
-                    received_at=response.received_at,
+                    role_category_id=answers.role.pk if answers.role else None,
+                    municipality_id=answers.municipality.pk if answers.municipality else None,
+                    received_at=received_at,
                     provenance=provenance,
                     dedup_key=dedup_key(response.key, question.slug, area.slug if area else "-"),
+                    created_at=created_at,
                 )
             )
     return rows

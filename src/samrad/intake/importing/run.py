@@ -21,6 +21,7 @@ from samrad.audit import log
 from samrad.consultations.models import Consultation
 
 from ..models import Contribution, ImportBatch
+from ..rows import RowWriter
 from ..survey import dedup_key
 from ..text import storable
 from . import mapping as mappings
@@ -248,40 +249,6 @@ def _count(existing: set[str], contributions, report: Report, *, writer=None) ->
         writer.insert(chunk)
     if writer is None:
         report.new_after_check, report.existing_after_check = report.new, report.existing
-
-
-class RowWriter:
-    """Inserts contributions with executemany: an import of 100,000 rows makes 300,000 of them, and building
-    a model instance for each costs more than the database does. Values are adapted by the database backend
-    exactly as the ORM adapts them."""
-
-    FIELDS = [
-        "consultation_id", "area_id", "question_id", "event_id", "source", "raw_text", "respondent",
-        "role_category_id", "municipality_id", "received_at", "provenance", "dedup_key", "created_at",
-    ]  # fmt: skip
-
-    def __init__(self):
-        from django.core.serializers.json import DjangoJSONEncoder
-        from django.db import connection
-
-        self.connection = connection
-        self.encoder = DjangoJSONEncoder
-        q = connection.ops.quote_name
-        columns = ", ".join(q(Contribution._meta.get_field(f.removesuffix("_id")).column) for f in self.FIELDS)
-        placeholders = ", ".join(["%s"] * len(self.FIELDS))
-        self.sql = f"INSERT INTO {q(Contribution._meta.db_table)} ({columns}) VALUES ({placeholders})"
-
-    def datetime(self, value):
-        return self.connection.ops.adapt_datetimefield_value(value)
-
-    def row(self, **values) -> tuple:
-        """Values as the model's fields take them; received_at and created_at already through datetime()."""
-        values["provenance"] = self.connection.ops.adapt_json_value(values["provenance"], self.encoder)
-        return tuple(values[f] for f in self.FIELDS)
-
-    def insert(self, rows: list[tuple]) -> None:
-        with self.connection.cursor() as cursor:
-            cursor.executemany(self.sql, rows)
 
 
 def _archive_path(consultation, sha: str, file_name: str) -> Path:

@@ -29,12 +29,13 @@ def last_open_moment(window) -> dt.datetime:
 
 
 def survey(request, slug):
-    consultation = _consultation_with_survey(slug)
-    window = consultation.survey
+    plan = SurveyPlan.cached(slug)
+    if plan is None:
+        raise Http404
+    consultation, window = plan.consultation, plan.window
     now = timezone.now()
     if not window.is_open(now):
         return _closed(request, consultation, now)
-    plan = SurveyPlan.of(consultation)
     if request.method != "POST":
         return _render(request, plan, SurveyForm(plan))
     form = SurveyForm(plan, request.POST)
