@@ -17,10 +17,35 @@ from samrad.followup.models import (
     FollowupInfo,
     Goal,
     Sector,
+    Status,
     ThemeLink,
 )
 
 from .validate import plan_of
+
+
+def _upsert(model, consultation, rows: list[dict]) -> dict:
+    """Create or update rows by slug in a few queries (the example plan loads in every test). Returns slug -> obj.
+
+    Each row is {"slug": …, field: value, …} with foreign keys given as `<name>_id`."""
+    existing = {o.slug: o for o in model.objects.filter(consultation=consultation, slug__in=[r["slug"] for r in rows])}
+    fields = sorted({k for r in rows for k in r if k != "slug"})
+    create, update = [], []
+    for row in rows:
+        obj = existing.get(row["slug"])
+        values = {k: v for k, v in row.items() if k != "slug"}
+        if obj is None:
+            obj = model(consultation=consultation, slug=row["slug"], **values)
+            create.append(obj)
+        elif any(getattr(obj, k) != v for k, v in values.items()):
+            for k, v in values.items():
+                setattr(obj, k, v)
+            update.append(obj)
+        existing[row["slug"]] = obj
+    model.objects.bulk_create(create)
+    if update and fields:
+        model.objects.bulk_update(update, fields)
+    return existing
 
 
 def apply_collaborations(consultation, value, ctx) -> None:
@@ -54,18 +79,24 @@ def _collaboration(consultation, slug: str):
     return Collaboration.objects.filter(consultation=consultation, slug=slug).first() if slug else None
 
 
-def _focus_areas(consultation, rows: list[dict], *, goal=None, sector=None) -> None:
-    for order, row in enumerate(rows):
-        FocusArea.objects.update_or_create(
-            consultation=consultation,
-            slug=row["slug"],
-            defaults={"goal": goal, "sector": sector, "text": row["text"], "order": order, "from_file": True},
-        )
+def _focus_area_rows(rows: list[dict], *, goal=None, sector=None) -> list[dict]:
+    return [
+        {
+            "slug": row["slug"],
+            "goal_id": goal.pk if goal else None,
+            "sector_id": sector.pk if sector else None,
+            "text": row["text"],
+            "order": order,
+            "from_file": True,
+        }
+        for order, row in enumerate(rows)
+    ]
 
 
 def apply_goals(consultation, value, ctx) -> None:
     plan = plan_of(ctx)
     rows = plan.goals or []
+    focus = []
     for order, row in enumerate(rows):
         goal, _created = Goal.objects.update_or_create(
             consultation=consultation,
@@ -79,7 +110,8 @@ def apply_goals(consultation, value, ctx) -> None:
                 "from_file": True,
             },
         )
-        _focus_areas(consultation, row["focus_areas"], goal=goal)
+        focus += _focus_area_rows(row["focus_areas"], goal=goal)
+    _upsert(FocusArea, consultation, focus)
     consultation.goals.filter(from_file=True).exclude(slug__in=[r["slug"] for r in rows]).delete()
     consultation.focus_areas.filter(from_file=True, goal__isnull=False).exclude(
         slug__in=list(plan.focus_areas)
@@ -89,6 +121,7 @@ def apply_goals(consultation, value, ctx) -> None:
 def apply_sectors(consultation, value, ctx) -> None:
     plan = plan_of(ctx)
     rows = plan.sectors or []
+    focus, activities = [], []
     for order, row in enumerate(rows):
         sector, _created = Sector.objects.update_or_create(
             consultation=consultation,
@@ -102,19 +135,20 @@ def apply_sectors(consultation, value, ctx) -> None:
                 "from_file": True,
             },
         )
-        _focus_areas(consultation, row["focus_areas"], sector=sector)
-        for a_order, activity in enumerate(row["activities"]):
-            Activity.objects.update_or_create(
-                consultation=consultation,
-                slug=activity["slug"],
-                defaults={
-                    "sector": sector,
-                    "text": activity["text"],
-                    "order": a_order,
-                    "is_invented": False,
-                    "from_file": True,
-                },
-            )
+        focus += _focus_area_rows(row["focus_areas"], sector=sector)
+        activities += [
+            {
+                "slug": a["slug"],
+                "sector_id": sector.pk,
+                "text": a["text"],
+                "order": i,
+                "is_invented": False,
+                "from_file": True,
+            }
+            for i, a in enumerate(row["activities"])
+        ]
+    _upsert(FocusArea, consultation, focus)
+    _upsert(Activity, consultation, activities)
     consultation.sectors.filter(from_file=True).exclude(slug__in=[r["slug"] for r in rows]).delete()
     consultation.focus_areas.filter(from_file=True, sector__isnull=False).exclude(
         slug__in=list(plan.focus_areas)
@@ -155,15 +189,92 @@ def apply_followup(consultation, value, ctx) -> None:
     followup = plan.followup
     if followup is None:
         return
+    invented = followup["invented"]
     FollowupInfo.objects.update_or_create(
-        consultation=consultation, defaults={"is_invented": followup["invented"], "note": followup["note"]}
+        consultation=consultation, defaults={"is_invented": invented, "note": followup["note"]}
     )
+    _check_followup(consultation, followup, ctx)
+    sectors = {s.slug: s.pk for s in consultation.sectors.all()}
+    _upsert(
+        Activity,
+        consultation,
+        [
+            {
+                "slug": e["slug"],
+                "text": e["text"],
+                "sector_id": sectors.get(e["sector"]),
+                "is_invented": invented,
+                "from_file": True,
+            }
+            for e in followup["activities"]
+            if e["text"] and e["slug"]
+        ],
+    )
+    progress = [
+        {
+            "slug": e["slug"],
+            "responsible": e["responsible"],
+            "starts": e["starts"],
+            "ends": e["ends"],
+            "progress_invented": invented,
+            "progress_from_file": True,
+        }
+        for e in followup["activities"]
+        if e["slug"]
+    ]
+    existing = set(consultation.activities.values_list("slug", flat=True))
+    activities = _upsert(Activity, consultation, [p for p in progress if p["slug"] in existing])
+    entries = [e for e in followup["activities"] if e["slug"] in activities]
+    named = [activities[e["slug"]].pk for e in entries]
+    goals = {g.slug: g.pk for g in consultation.goals.all()}
+    focus_areas = {f.slug: f.pk for f in consultation.focus_areas.all()}
+    _replace_links(Activity.goals.through, "goal_id", named, entries, activities, goals, "goals")
+    _replace_links(Activity.focus_areas.through, "focusarea_id", named, entries, activities, focus_areas, "focus_areas")
+    ThemeLink.objects.filter(activity_id__in=named).delete()
+    ThemeLink.objects.bulk_create(
+        ThemeLink(
+            activity_id=activities[e["slug"]].pk,
+            area_slug=t["area"],
+            question_slug=t["question"],
+            label=t["label"],
+            ref=t["ref"],
+            order=i,
+        )
+        for e in entries
+        for i, t in enumerate(e["themes"])
+    )
+    ActivityNote.objects.filter(activity_id__in=named, from_file=True).delete()
+    ActivityNote.objects.bulk_create(
+        ActivityNote(
+            activity_id=activities[e["slug"]].pk,
+            date=n["date"],
+            status=n["status"],
+            text=n["text"],
+            author=n["author"],
+            is_invented=invented,
+            from_file=True,
+        )
+        for e in entries
+        for n in e["notes"]
+        if n["date"]
+    )
+    # Follow-up the file no longer names: what came from the file goes, staff's own notes stay.
+    for activity in consultation.activities.filter(progress_from_file=True).exclude(pk__in=named):
+        activity.notes.filter(from_file=True).delete()
+        activity.theme_links.all().delete()
+        activity.goals.clear()
+        activity.focus_areas.clear()
+        activity.responsible, activity.starts, activity.ends = "", None, None
+        activity.progress_invented = activity.progress_from_file = False
+        activity.save()
+    refresh_statuses(consultation)
+    _remove_stale_activities(consultation, plan, ctx)
+
+
+def _check_followup(consultation, followup: dict, ctx) -> None:
+    """What needs the plan: the plan period, the culture areas and questions named by themes."""
     areas = set(consultation.areas.values_list("slug", flat=True))
     questions = set(consultation.questions.values_list("slug", flat=True))
-    goals = {g.slug: g for g in consultation.goals.all()}
-    focus_areas = {f.slug: f for f in consultation.focus_areas.all()}
-    sectors = {s.slug: s for s in consultation.sectors.all()}
-    named = []
     for entry in followup["activities"]:
         path = entry["_path"]
         for key in ("starts", "ends"):
@@ -181,68 +292,32 @@ def apply_followup(consultation, value, ctx) -> None:
                     f"{theme['_path']}.question",
                     _("names the question %(value)r, which is not in [[questions]].") % {"value": theme["question"]},
                 )
-        activity = _activity_for(consultation, entry, followup["invented"], sectors)
-        if activity is None:
-            continue  # reported by validate
-        named.append(activity.pk)
-        activity.responsible = entry["responsible"]
-        activity.starts, activity.ends = entry["starts"], entry["ends"]
-        activity.progress_invented = followup["invented"]
-        activity.progress_from_file = True
-        activity.save()
-        activity.goals.set([goals[s] for s in entry["goals"] if s in goals])
-        activity.focus_areas.set([focus_areas[s] for s in entry["focus_areas"] if s in focus_areas])
-        activity.theme_links.all().delete()
-        ThemeLink.objects.bulk_create(
-            ThemeLink(
-                activity=activity,
-                area_slug=t["area"],
-                question_slug=t["question"],
-                label=t["label"],
-                ref=t["ref"],
-                order=i,
-            )
-            for i, t in enumerate(entry["themes"])
-        )
-        activity.notes.filter(from_file=True).delete()
-        ActivityNote.objects.bulk_create(
-            ActivityNote(
-                activity=activity,
-                date=n["date"],
-                status=n["status"],
-                text=n["text"],
-                author=n["author"],
-                is_invented=followup["invented"],
-                from_file=True,
-            )
-            for n in entry["notes"]
-            if n["date"]
-        )
-        activity.refresh_status()
-    # Follow-up the file no longer names: what came from the file goes, staff's own notes stay.
-    for activity in consultation.activities.filter(progress_from_file=True).exclude(pk__in=named):
-        activity.notes.filter(from_file=True).delete()
-        activity.theme_links.all().delete()
-        activity.goals.clear()
-        activity.focus_areas.clear()
-        activity.responsible, activity.starts, activity.ends = "", None, None
-        activity.progress_invented = activity.progress_from_file = False
-        activity.save()
-        activity.refresh_status()
-    _remove_stale_activities(consultation, plan, ctx)
 
 
-def _activity_for(consultation, entry: dict, invented: bool, sectors: dict):
-    if entry["text"]:
-        activity, _created = Activity.objects.update_or_create(
-            consultation=consultation,
-            slug=entry["slug"],
-            defaults={
-                "text": entry["text"],
-                "sector": sectors.get(entry["sector"]),
-                "is_invented": invented,
-                "from_file": True,
-            },
-        )
-        return activity
-    return consultation.activities.filter(slug=entry["slug"]).first()
+def _replace_links(through, column: str, named: list[int], entries, activities, targets: dict, key: str) -> None:
+    through.objects.filter(activity_id__in=named).delete()
+    through.objects.bulk_create(
+        through(activity_id=activities[e["slug"]].pk, **{column: targets[slug]})
+        for e in entries
+        for slug in dict.fromkeys(e[key])
+        if slug in targets
+    )
+
+
+def refresh_statuses(consultation) -> None:
+    """Every activity's status from its latest status-setting note (the same rule as Activity.refresh_status)."""
+    latest: dict[int, str] = {}
+    for activity_id, status in (
+        ActivityNote.objects.filter(activity__consultation=consultation)
+        .exclude(status="")
+        .order_by("activity_id", "date", "pk")
+        .values_list("activity_id", "status")
+    ):
+        latest[activity_id] = status
+    changed = []
+    for activity in consultation.activities.only("pk", "status"):
+        status = latest.get(activity.pk, Status.PROPOSED)
+        if activity.status != status:
+            activity.status = status
+            changed.append(activity)
+    Activity.objects.bulk_update(changed, ["status"])
