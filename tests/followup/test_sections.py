@@ -31,7 +31,10 @@ def test_example_has_the_pages_collaboration_sections(example_plan):
     assert list(example_plan.collaborations.values_list("slug", flat=True)) == ["kommuner", "samhallsomraden"]
     kommuner = example_plan.collaborations.get(slug="kommuner")
     assert len(kommuner.results) == 4
-    assert set(kommuner.events.values_list("slug", flat=True)) == {"samverkansrad-2022-04-08", "samverkansrad-2022-06-10"}
+    assert set(kommuner.events.values_list("slug", flat=True)) == {
+        "samverkansrad-2022-04-08",
+        "samverkansrad-2022-06-10",
+    }
     assert list(example_plan.goals.values_list("name", flat=True)) == ["Mål 1", "Mål 2", "Mål 3"]
     assert example_plan.goals.get(slug="mal-2").target_groups == ["Unga", "Äldre"]
     names = list(example_plan.sectors.values_list("name", flat=True))
@@ -106,22 +109,45 @@ def _line_of(text: str, needle: str, nth: int = 1) -> int:
 @pytest.mark.parametrize(
     "old, new, key, message",
     [
-        ('goals = ["mal-3"]\n\n[[followup.activities.notes]]\ndate = 2024-04-15',
-         'goals = ["mal-9"]\n\n[[followup.activities.notes]]\ndate = 2024-04-15',
-         "followup.activities[3].goals", "'mal-9'"),
-        ('focus_areas = ["mal-2-psykisk-ohalsa"]', 'focus_areas = ["mal-2-psykisk"]',
-         "followup.activities[11].focus_areas", "'mal-2-psykisk'"),
+        (
+            'goals = ["mal-3"]\n\n[[followup.activities.notes]]\ndate = 2024-04-15',
+            'goals = ["mal-9"]\n\n[[followup.activities.notes]]\ndate = 2024-04-15',
+            "followup.activities[3].goals",
+            "'mal-9'",
+        ),
+        (
+            'focus_areas = ["mal-2-psykisk-ohalsa"]',
+            'focus_areas = ["mal-2-psykisk"]',
+            "followup.activities[11].focus_areas",
+            "'mal-2-psykisk'",
+        ),
         ('activity = "ua-kaa"', 'activity = "ua-kaaa"', "followup.activities[7].activity", "'ua-kaaa'"),
-        ('starts = 2024-03-01\nends = 2024-12-31', 'starts = 2023-03-01\nends = 2024-12-31',
-         "followup.activities[3].starts", "2024–2027"),
-        ("date = 2025-10-15", "date = 2028-10-15", "followup.activities[12].notes[1].date", "plan period"),
+        (
+            "starts = 2024-03-01\nends = 2024-12-31",
+            "starts = 2023-03-01\nends = 2024-12-31",
+            "followup.activities[3].starts",
+            "2024–2027",
+        ),
+        ("date = 2025-10-15", "date = 2028-10-15", "followup.activities[12].notes[1].date", "2024–2027"),
         ('status = "dropped"', 'status = "stopped"', "followup.activities[1].notes[1].status", "'stopped'"),
-        ('collaboration = "kommuner"\nname = "Mål 2"', 'collaboration = "kommun"\nname = "Mål 2"',
-         "goals[1].collaboration", "'kommun'"),
-        ('events = ["sektorsworkshop-2022-06-08"]', 'events = ["sektorsworkshop"]',
-         "collaborations[1].events", "'sektorsworkshop'"),
-        ('{ area = "musik", question = "utmaningar"', '{ area = "musiken", question = "utmaningar"',
-         "followup.activities[6].themes[0].area", "'musiken'"),
+        (
+            'collaboration = "kommuner"\nname = "Mål 2"',
+            'collaboration = "kommun"\nname = "Mål 2"',
+            "goals[1].collaboration",
+            "'kommun'",
+        ),
+        (
+            'events = ["sektorsworkshop-2022-06-08"]',
+            'events = ["sektorsworkshop"]',
+            "collaborations[1].events",
+            "'sektorsworkshop'",
+        ),
+        (
+            '{ area = "musik", question = "utmaningar"',
+            '{ area = "musiken", question = "utmaningar"',
+            "followup.activities[6].themes[0].area",
+            "'musiken'",
+        ),
     ],
 )
 def test_bad_references_and_dates_are_reported_with_key_and_line(example_plan, old, new, key, message):
@@ -158,5 +184,5 @@ def test_structural_problems_are_all_listed_at_once(db):
     assert "sectors[0].activities[0].text" in keys
     assert "sectors[0].activities[0].texten" in keys
     assert any(k.endswith(".bogus") for k in keys)
-    assert any("twice" in p.message for p in error.value.problems)  # ek-workshops followed up twice
+    assert "followup.activities[15].activity" in keys  # ek-workshops followed up twice
     assert not Goal.objects.exists()

@@ -6,6 +6,7 @@ samrad followup import-places FILE --consultation SLUG [--dry-run] [--invented]
 from pathlib import Path
 
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from samrad.commands.output import console, fail
 
@@ -49,7 +50,11 @@ def run(args) -> int:
     report = import_places(consultation, raw, path.name, dry_run=args.dry_run, invented=args.invented)
     if not report.ok:
         lines = [
-            _("%(file)s was not imported (%(count)d problems). Nothing was changed.")
+            ngettext(
+                "%(file)s was not imported (%(count)d problem). Nothing was changed.",
+                "%(file)s was not imported (%(count)d problems). Nothing was changed.",
+                len(report.errors),
+            )
             % {"file": path.name, "count": len(report.errors)}
         ]
         return fail("\n".join(lines + ["  " + line for line in report.lines()]))
