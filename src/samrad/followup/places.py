@@ -62,11 +62,13 @@ class Report:
         return not self.errors
 
     def lines(self) -> list[str]:
+        row_word, note_word = _("row"), _("note")
+
         def where(row):
-            return f"{self.filename}, {_('row')} {row}" if row else self.filename
+            return f"{self.filename}, {row_word} {row}" if row else self.filename
 
         return [f"{where(r)}: {m}" for r, m in self.errors] + [
-            f"{where(r)}: {_('note')}: {m}" for r, m in self.warnings
+            f"{where(r)}: {note_word}: {m}" for r, m in self.warnings
         ]
 
 
