@@ -63,7 +63,7 @@ def test_open_data(client, example_plan):
 
 @pytest.fixture
 def analyst(client, example_plan, django_user_model):
-    user = django_user_model.objects.create_user("analyst", password="pw-123456789")
+    user = django_user_model.objects.create_user("analyst")
     ConsultationRole.objects.create(user=user, consultation=example_plan, role="analyst")
     client.force_login(user)
     return user
@@ -71,7 +71,7 @@ def analyst(client, example_plan, django_user_model):
 
 def test_staff_pages_need_the_rule(client, example_plan, django_user_model):
     assert client.get("/orebro-2022/uppfoljning/hantera/").status_code == 302
-    client.force_login(django_user_model.objects.create_user("x", password="pw-123456789"))
+    client.force_login(django_user_model.objects.create_user("x"))
     assert client.get("/orebro-2022/uppfoljning/hantera/").status_code == 403
     activity = Activity.objects.get(slug="tr-samtal")
     response = client.post(

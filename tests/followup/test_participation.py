@@ -96,7 +96,7 @@ def test_staff_see_every_number_and_others_do_not(client, example_plan, django_u
     _people(example_plan, {"orebro": 12, "laxa": 3})
     url = "/orebro-2022/deltagande/alla-siffror/"
     assert client.get(url).status_code == 302  # to the login page
-    user = django_user_model.objects.create_user("ana", password="pw-123456789")
+    user = django_user_model.objects.create_user("ana")
     client.force_login(user)
     assert client.get(url).status_code == 403
     ConsultationRole.objects.create(user=user, consultation=example_plan, role="analyst")
