@@ -36,3 +36,17 @@ def paragraphs(text: str):
 @register.simple_tag
 def area_anchor(area):
     return format_html("{}", f"omrade-{area.slug}")
+
+
+@register.filter
+def join_points(points) -> str:
+    """'Exempelvis:' points as one sentence: "a; b; c." (trailing full stops of each point dropped)."""
+    parts = [p.strip().rstrip(".").strip() for p in points if p and p.strip()]
+    return "; ".join(parts) + "." if parts else ""
+
+
+@register.filter
+def sentence(text: str) -> str:
+    """Make sure a line ends like a sentence."""
+    text = (text or "").strip()
+    return text if not text or text[-1] in ".!?…:" else text + "."
