@@ -4,6 +4,8 @@ from django.urls import translate_url
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import get_language
 
+from samrad.core import text
+
 register = template.Library()
 
 _NAMES = {"sv": "Svenska", "en": "English"}
@@ -38,15 +40,5 @@ def area_anchor(area):
     return format_html("{}", f"omrade-{area.slug}")
 
 
-@register.filter
-def join_points(points) -> str:
-    """'Exempelvis:' points as one sentence: "a; b; c." (trailing full stops of each point dropped)."""
-    parts = [p.strip().rstrip(".").strip() for p in points if p and p.strip()]
-    return "; ".join(parts) + "." if parts else ""
-
-
-@register.filter
-def sentence(text: str) -> str:
-    """Make sure a line ends like a sentence."""
-    text = (text or "").strip()
-    return text if not text or text[-1] in ".!?…:" else text + "."
+register.filter("join_points", text.join_points)
+register.filter("sentence", text.sentence)
