@@ -19,6 +19,8 @@ COMMANDS = {
     "init": "samrad.commands.init",
     "demo": "samrad.commands.demo",
     "serve": "samrad.commands.serve",
+    "publish": "samrad.results.cli",
+    "followup": "samrad.followup.cli",
     "import": "samrad.intake.cli",
 }
 
