@@ -218,3 +218,24 @@ def test_not_a_spreadsheet_is_reported(example_plan):
     assert "Excelarbetsbok" in report.errors[0].message
     report = run_import(example_plan, b"", "empty.csv", dry_run=True)
     assert "tom" in report.errors[0].message
+
+
+def test_a_large_import_keeps_tricky_text_exactly(example_plan):
+    """Enough rows for PostgreSQL's bulk path (COPY), with text COPY must escape: backslashes, \\N, tabs."""
+    tricky = ["C:\\mapp\\fil", "\\N", "tab\there", "rad ett\r\nrad två", 'citat "så"', "slut\\", "ö\u00a0ä", "=1+2"]
+    rows = [["id", "area", "utmaningar", "attraktivitet", "hallbarhet"]]
+    for i in range(60):
+        rows.append([str(i), "musik", tricky[i % len(tricky)], f"svar {i}", tricky[(i + 3) % len(tricky)]])
+    report = run_import(
+        example_plan,
+        csv_bytes(rows),
+        "stor.csv",
+        '[columns]\nrespondent = "id"\narea = "area"\n'
+        '[questions]\nutmaningar = "utmaningar"\nattraktivitet = "attraktivitet"\nhallbarhet = "hallbarhet"\n',
+    )
+    assert report.imported and report.new == 180
+    stored = {(c.provenance["row"], c.question.slug): c.raw_text for c in Contribution.objects.all()}
+    for i in range(60):
+        assert stored[(i + 2, "utmaningar")] == tricky[i % len(tricky)]
+        assert stored[(i + 2, "hallbarhet")] == tricky[(i + 3) % len(tricky)]
+    assert Contribution.objects.filter(provenance__file="stor.csv").count() == 180

@@ -33,14 +33,25 @@ class RowWriter:
 
     def insert(self, rows: list[tuple]) -> None:
         with self.connection.cursor() as cursor:
-            cursor.executemany(self.sql, rows)
+            if self.connection.vendor == "postgresql" and len(rows) >= COPY_FROM:
+                # COPY is PostgreSQL's bulk path: several times faster than INSERTs for an import.
+                with cursor.cursor.copy(_sql(self.connection.vendor, copy=True)) as copy:
+                    for row in rows:
+                        copy.write_row(row)
+            else:
+                cursor.executemany(self.sql, rows)
+
+
+COPY_FROM = 100
 
 
 @functools.cache
-def _sql(vendor: str) -> str:
+def _sql(vendor: str, copy: bool = False) -> str:
     from django.db import connection
 
     q = connection.ops.quote_name
     columns = ", ".join(q(Contribution._meta.get_field(f.removesuffix("_id")).column) for f in RowWriter.FIELDS)
+    if copy:
+        return f"COPY {q(Contribution._meta.db_table)} ({columns}) FROM STDIN"
     placeholders = ", ".join(["%s"] * len(RowWriter.FIELDS))
     return f"INSERT INTO {q(Contribution._meta.db_table)} ({columns}) VALUES ({placeholders})"
