@@ -8,6 +8,10 @@ urlpatterns = [
 ]
 urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
+    # Staff (konto/, personal/) and privacy pages: before results, whose <slug>/ would catch them.
+    path("", include("samrad.accounts.urls")),
+    path("", include("samrad.audit.urls")),
+    path("", include("samrad.privacy.urls")),
     path("", include("samrad.results.urls")),
     prefix_default_language=False,
 )

@@ -71,3 +71,11 @@ rules.add_perm("samrad.view_feedback", is_superuser | is_analyst)
 # Follow-up and the audit log.
 rules.add_perm("samrad.edit_followup", is_superuser | is_administrator | is_analyst)
 rules.add_perm("samrad.view_audit_log", is_superuser | is_administrator)
+
+# --- ops: staff pages, roles, privacy (samrad.accounts, samrad.audit, samrad.privacy) ---------------------
+# Any role on the consultation: its line on the staff landing page (/personal/).
+rules.add_perm("samrad.view_staff_tools", is_superuser | is_facilitator)
+# Grant and revoke roles on the consultation.
+rules.add_perm("samrad.manage_roles", is_superuser | is_administrator)
+# The consultation's personal-data inventory; export and erase a person's data on their request.
+rules.add_perm("samrad.manage_personal_data", is_superuser | is_administrator)
