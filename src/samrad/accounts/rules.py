@@ -22,7 +22,7 @@ def _consultation_of(obj):
 
 def _has_role(user, obj, roles) -> bool:
     consultation = _consultation_of(obj)
-    if not user.is_authenticated or consultation is None:
+    if not user.is_authenticated or not user.is_active or consultation is None:
         return False
     return ConsultationRole.objects.filter(user=user, consultation=consultation, role__in=roles).exists()
 
@@ -45,14 +45,15 @@ def is_facilitator(user, obj=None) -> bool:
 @rules.predicate
 def is_group_facilitator(user, group=None) -> bool:
     """A facilitator may write only their own groups' notes; analysts and administrators any group's."""
-    if group is None or not user.is_authenticated:
+    if group is None or not user.is_authenticated or not user.is_active:
         return False
     if getattr(group, "facilitator_id", None) == user.pk and _has_role(user, group, [Role.FACILITATOR]):
         return True
     return _has_role(user, group, [Role.ANALYST, Role.ADMINISTRATOR])
 
 
-is_superuser = rules.is_superuser
+# An account that has been deactivated keeps no rights, superuser or not.
+is_superuser = rules.is_active & rules.is_superuser
 
 # The consultation's plan, registrations and personal data.
 rules.add_perm("samrad.manage_consultation", is_superuser | is_administrator)
