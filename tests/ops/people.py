@@ -58,3 +58,29 @@ def contribute(consultation, text, *, participant=None, area=None, question=None
 def fast_passwords(settings):
     """Tests log in often: a fast hasher instead of PBKDF2's deliberate slowness."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+def dump_text() -> str:
+    """Every row of every table, as Django's dumpdata writes it: what a full-text scan looks through."""
+    import io
+
+    from django.core.management import call_command
+
+    out = io.StringIO()
+    call_command("dumpdata", stdout=out)
+    return out.getvalue()
+
+
+def run_cli(capsys, *argv):
+    from django.utils import translation
+
+    from samrad.cli import main
+
+    try:
+        code = main(list(argv))
+    except SystemExit as exc:
+        code = exc.code
+    finally:
+        translation.activate("sv")
+    out = capsys.readouterr()
+    return code, out.out, out.err

@@ -20,8 +20,8 @@ def add_arguments(parser) -> None:
 def run(args) -> int:
     from samrad.consultations.models import Consultation
 
-    from ..erasure import due_records, purge, purge_plan
-    from ..registry import PROVIDERS
+    from .erasure import due_records, purge, purge_plan
+    from .registry import PROVIDERS
 
     if args.consultation and not Consultation.objects.filter(slug=args.consultation).exists():
         return fail(_("There is no consultation with the slug %(slug)s.") % {"slug": args.consultation})
