@@ -50,7 +50,7 @@ def test_the_personal_page_shows_everything_and_is_private(client, vera):
     assert NAME in page and "Dansföreningen Piruett" in page and "Fler repetitionslokaler" in page
     assert "Hörslinga" in page and "Dans" in page
     assert bystander.name not in page
-    assert "no-store" in response["Cache-Control"] and response["Referrer-Policy"] == "no-referrer"
+    assert "no-store" in response["Cache-Control"] and response["Referrer-Policy"] == "same-origin"
 
 
 def test_download_is_json_and_logged_without_data(client, vera):
