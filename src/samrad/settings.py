@@ -174,6 +174,13 @@ EMAIL_BACKEND = os.environ.get(
     "django.core.mail.backends.smtp.EmailBackend" if PRODUCTION else "django.core.mail.backends.filebased.EmailBackend",
 )
 EMAIL_FILE_PATH = VAR_DIR / "mail"
+# SMTP in production: the organisation's mail relay.
+EMAIL_HOST = os.environ.get("SAMRAD_EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("SAMRAD_EMAIL_PORT", "587" if os.environ.get("SAMRAD_EMAIL_HOST") else "25"))
+EMAIL_HOST_USER = os.environ.get("SAMRAD_EMAIL_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("SAMRAD_EMAIL_PASSWORD", "")
+EMAIL_USE_TLS = _flag("SAMRAD_EMAIL_TLS", "1" if os.environ.get("SAMRAD_EMAIL_HOST") else "0")
+EMAIL_TIMEOUT = 30
 DEFAULT_FROM_EMAIL = os.environ.get("SAMRAD_FROM_EMAIL", "samrad@localhost")
 
 # Where the synthesis engine may send text. Empty: nothing leaves the machine.
