@@ -2,6 +2,7 @@
 memberships and contributions. (Registered here until their own apps take them over.)"""
 
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from samrad.intake.models import Contribution
@@ -36,7 +37,8 @@ def _remaining(consultation):
 
 
 def _iso(value):
-    return value.isoformat() if value else None
+    """Swedish time, with its offset: what the person saw when they registered or wrote."""
+    return timezone.localtime(value).isoformat(timespec="minutes") if value else None
 
 
 # --- participants ------------------------------------------------------------------------------------------

@@ -1,7 +1,9 @@
 """Public record of processing; a participant's own data through their personal link; the staff page for
 data-subject requests and the consultation's personal-data inventory."""
 
+import datetime as dt
 import json
+import re
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -9,6 +11,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
@@ -24,6 +27,8 @@ from .models import ErasedParticipant, ProcessingRecord
 from .notice import notice_context
 from .providers import FIELD_LABELS
 from .registry import providers
+
+ISO_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
 
 
 def record_page(request, slug):
@@ -47,12 +52,21 @@ def _gone(request):
     return _private(render(request, "privacy/link_unknown.html", status=404))
 
 
+def _readable(value):
+    """Times in the export are ISO 8601; on the page they are written the Swedish way."""
+    if isinstance(value, str) and ISO_TIME.match(value):
+        return date_format(dt.datetime.fromisoformat(value), "j F Y, H:i")
+    return value
+
+
 def _sections(data: dict) -> list[dict]:
     """The export, with readable headings instead of the JSON keys."""
     return [
         {
             "label": section["label"],
-            "records": [{str(FIELD_LABELS.get(k, k)): v for k, v in item.items()} for item in section["records"]],
+            "records": [
+                {str(FIELD_LABELS.get(k, k)): _readable(v) for k, v in item.items()} for item in section["records"]
+            ],
         }
         for section in data["data"].values()
         if section["records"]
