@@ -19,6 +19,7 @@ COMMANDS = {
     "init": "samrad.commands.init",
     "demo": "samrad.commands.demo",
     "serve": "samrad.commands.serve",
+    "publish": "samrad.results.cli",
     "backup": "samrad.commands.backup",
     "restore": "samrad.commands.restore",
     "purge": "samrad.privacy.cli",
