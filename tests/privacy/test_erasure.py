@@ -166,3 +166,20 @@ def test_public_record_page(client, example_plan):
     assert (
         "Allmänt intresse" in page and "dataskyddsombud@example.org" in page and "Integritetsskyddsmyndigheten" in page
     )
+
+
+def test_erasure_reaches_texts_other_apps_derived(client, vera, example_plan):
+    """Any model linked to the consultation: its free text is scrubbed too (here: reader feedback)."""
+    from samrad.results.models import Feedback
+
+    me, _twin, _ = vera
+    Feedback.objects.create(
+        consultation=example_plan, page="/", helpful=True, comment="Bra sammanfattat, Vera Lindqvist-Åberg!"
+    )
+    Feedback.objects.create(consultation=example_plan, page="/", helpful=True, comment="Tack för en bra dag.")
+    client.post(f"/mina-uppgifter/{me.token}/radera/", {"contributions": "keep", "confirm": "on"})
+    assert sorted(Feedback.objects.values_list("comment", flat=True)) == [
+        "Bra sammanfattat, [borttaget]!",
+        "Tack för en bra dag.",
+    ]
+    assert AuditEvent.objects.get(action="privacy.erased").data["changed"]["privacy.free_text"] == 1
