@@ -20,6 +20,7 @@ COMMANDS = {
     "demo": "samrad.commands.demo",
     "serve": "samrad.commands.serve",
     "publish": "samrad.results.cli",
+    "followup": "samrad.followup.cli",
     "backup": "samrad.commands.backup",
     "restore": "samrad.commands.restore",
     "purge": "samrad.privacy.cli",

@@ -12,6 +12,7 @@ EXAMPLE_EVENT = "kulturdialog-2022-06-01"
 STAGES: list[tuple[str, str]] = [
     ("participants", "samrad.participation.example:load_participants"),
     ("contributions", "samrad.intake.example:load_contributions"),
+    ("follow-up", "samrad.followup.example:load_places"),
 ]
 
 

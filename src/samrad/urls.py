@@ -13,5 +13,6 @@ urlpatterns += i18n_patterns(
     path("", include("samrad.audit.urls")),
     path("", include("samrad.privacy.urls")),
     path("", include("samrad.results.urls")),
+    path("", include("samrad.followup.urls")),
     prefix_default_language=False,
 )

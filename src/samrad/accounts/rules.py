@@ -73,6 +73,9 @@ rules.add_perm("samrad.view_feedback", is_superuser | is_analyst)
 rules.add_perm("samrad.edit_followup", is_superuser | is_administrator | is_analyst)
 rules.add_perm("samrad.view_audit_log", is_superuser | is_administrator)
 
+# --- Follow-up (followup app): participation counts below the publication minimum. ---
+rules.add_perm("samrad.view_participation_counts", is_superuser | is_administrator | is_analyst)
+
 # --- ops: staff pages, roles, privacy (samrad.accounts, samrad.audit, samrad.privacy) ---------------------
 # Any role on the consultation: its line on the staff landing page (/personal/).
 rules.add_perm("samrad.view_staff_tools", is_superuser | is_facilitator)
