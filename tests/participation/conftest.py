@@ -55,10 +55,10 @@ def users(example_plan, django_user_model):
     """One user per role for the example consultation, plus a user with no role ('participant')."""
     made = {}
     for role in ["administrator", "analyst", "facilitator"]:
-        user = django_user_model.objects.create_user(username=role, password="pw-" + role)
+        user = django_user_model.objects.create_user(username=role)  # no password: no slow hashing
         ConsultationRole.objects.create(user=user, consultation=example_plan, role=role)
         made[role] = user
-    made["participant"] = django_user_model.objects.create_user(username="participant", password="pw")
+    made["participant"] = django_user_model.objects.create_user(username="participant")
     return made
 
 
