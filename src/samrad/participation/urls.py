@@ -16,4 +16,11 @@ urlpatterns = [
     path(E + "anmalningar/<int:pk>/status/", registrations.change_status, name="status"),
     path(E + "anmalningar/ny/", registrations.walk_in, name="walk_in"),
     path(E + "grupper/", groups.groups_page, name="groups"),
+    path(E + "grupper/bilda/", groups.form_groups, name="form_groups"),
+    path(E + "grupper/omgang-<int:number>/balansera/", groups.rebalance_round, name="rebalance"),
+    path(E + "grupper/<int:group_id>/samtalsledare/", groups.set_facilitator, name="facilitator"),
+    path(E + "grupper/utskrift/", groups.print_lists, name="print"),
+    path(E + "grupper/grupper.pdf", groups.lists_pdf, name="pdf"),
+    path(E + "grupper/omgang-<int:number>-zoom.csv", groups.breakout, {"kind": "zoom"}, name="zoom"),
+    path(E + "grupper/omgang-<int:number>-teams.csv", groups.breakout, {"kind": "teams"}, name="teams"),
 ]
