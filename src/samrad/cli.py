@@ -19,6 +19,7 @@ COMMANDS = {
     "init": "samrad.commands.init",
     "demo": "samrad.commands.demo",
     "serve": "samrad.commands.serve",
+    "publish": "samrad.results.cli",
     "groups": "samrad.participation.cli",
 }
 

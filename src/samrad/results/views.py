@@ -7,7 +7,9 @@ from django.shortcuts import get_object_or_404, render
 
 from samrad.consultations.models import Consultation
 
-from .thresholds import area_statuses
+from . import feedback
+from .published import build
+from .story import dialogue_story
 
 
 def index(request):
@@ -35,11 +37,17 @@ def results(request, slug):
         "results/results.html",
         {
             "consultation": c,
-            "rule": getattr(c, "publication_rule", None),
+            "summary": build(c),
+            "story": dialogue_story(c),
             "questions": c.questions.all(),
-            "areas": area_statuses(c),
+            "feedback_form": feedback.form_for(request),
         },
     )
+
+
+def accessibility(request, slug):
+    c = get_object_or_404(Consultation, slug=slug)
+    return render(request, "results/accessibility.html", {"consultation": c})
 
 
 def logo(request, slug):
@@ -50,9 +58,8 @@ def logo(request, slug):
     file = (root / c.logo).resolve()
     if root not in file.parents or not file.is_file():
         raise Http404
-    response = FileResponse(
-        file.open("rb"), content_type=mimetypes.guess_type(file.name)[0] or "application/octet-stream"
-    )
+    content_type = mimetypes.guess_type(file.name)[0] or "application/octet-stream"
+    response = FileResponse(file.open("rb"), content_type=content_type)
     # An SVG opened on its own must not run script.
     response["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'"
     return response

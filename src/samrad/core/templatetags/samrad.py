@@ -4,6 +4,8 @@ from django.urls import translate_url
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import get_language
 
+from samrad.core import text
+
 register = template.Library()
 
 _NAMES = {"sv": "Svenska", "en": "English"}
@@ -36,3 +38,13 @@ def paragraphs(text: str):
 @register.simple_tag
 def area_anchor(area):
     return format_html("{}", f"omrade-{area.slug}")
+
+
+register.filter("join_points", text.join_points)
+register.filter("sentence", text.sentence)
+
+
+@register.filter
+def error_anchor(bound_field) -> str:
+    """The id an error summary links to: the control itself, or the first option of a radio/checkbox group."""
+    return bound_field.id_for_label or f"{bound_field.auto_id}_0"
