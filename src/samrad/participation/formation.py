@@ -159,6 +159,21 @@ def form(event: Event, *, round_number: int | None = None, seed: int = 0, time_l
     except engine.GroupingError as exc:
         raise FormationError(exc.text(lang()).splitlines()) from None
     by_number = {x.number: x for x in rounds}
+    with_notes = [
+        _(
+            "Round %(round)s already has notes from groups %(groups)s: forming it again would give those notes to "
+            "other people. Re-balance the round instead, or move the notes first."
+        )
+        % {"round": n, "groups": ", ".join(str(g) for g in groups)}
+        for n in sorted({x.spec.number for x in results})
+        if (
+            groups := sorted(
+                set(by_number[n].groups.filter(contributions__isnull=False).values_list("number", flat=True))
+            )
+        )
+    ]
+    if with_notes:
+        raise FormationError(with_notes)
     with transaction.atomic():
         for result in results:
             store(by_number[result.spec.number], result, r, seed=seed, actor=actor)
@@ -212,22 +227,26 @@ def _form_one(event, rounds, specs, r: Roster, number: int, seed: int, time_limi
 
 @transaction.atomic
 def store(rnd: Round, result: engine.RoundResult, r: Roster, *, seed: int = 0, actor=None, extra=None) -> None:
-    """Replace the round's groups with the engine's, keeping each group number's facilitator."""
-    facilitators = dict(rnd.groups.values_list("number", "facilitator_id"))
-    rnd.groups.all().delete()
+    """Replace the round's groups with the engine's. Group rows are reused by number, so a group keeps its
+    facilitator, its token and anything already attached to it (notes); surplus groups are removed unless
+    notes are attached, in which case they stay, empty, so that no note loses its group."""
+    existing = {g.number: g for g in rnd.groups.all()}
     areas = {a.name: a for a in rnd.event.consultation.areas.all()}
+    GroupMembership.objects.filter(group__round=rnd).delete()
     memberships = []
     for g in result.groups:
-        group = Group.objects.create(
-            round=rnd,
-            number=g.number,
-            area=areas.get(g.area) if g.area else None,
-            facilitator_id=facilitators.get(g.number),
-        )
+        area = areas.get(g.area) if g.area else None
+        group = existing.pop(g.number, None)
+        if group is None:
+            group = Group.objects.create(round=rnd, number=g.number, area=area)
+        elif group.area_id != (area.pk if area else None):
+            group.area = area
+            group.save(update_fields=["area"])
         memberships.extend(
             GroupMembership(group=group, participant_id=r.registrations[pid].participant_id) for pid in g.members
         )
     GroupMembership.objects.bulk_create(memberships)
+    Group.objects.filter(pk__in=[g.pk for g in existing.values()], contributions__isnull=True).delete()
     data = {
         "report": asdict(result.report),
         "not_taking_part": list(result.not_taking_part),

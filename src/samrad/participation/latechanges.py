@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from samrad import grouping as engine
 from samrad.audit.log import record
 from samrad.consultations.models import Round
+from samrad.grouping.rebalance import rebalance as engine_rebalance
 
 from .formation import FormationError, Roster, lang, neighbours, roster_warnings, round_spec, store, to_person
 from .models import GroupMembership, Registration
@@ -80,7 +81,7 @@ def rebalance(rnd: Round, *, actor=None) -> Rebalanced:
     if spec.rule == "keep_previous":  # a kept round re-balances like a mixed one
         spec = engine.RoundSpec(spec.number, "mixed", spec.min_size, spec.max_size, areas=spec.areas)
     try:
-        result = engine.rebalance(existing, present, walk_ins, spec, area_neighbours=neighbours(event), lang=lang())
+        result = engine_rebalance(existing, present, walk_ins, spec, area_neighbours=neighbours(event), lang=lang())
     except engine.GroupingError as exc:
         raise FormationError(exc.text(lang()).splitlines()) from None
 
