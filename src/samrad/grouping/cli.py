@@ -142,7 +142,11 @@ def groups_main(
                 out.write(line + "\n")
             out.write("\n")
         return 0
-    result = plan.round(args.show_round or 1)
+    number = args.show_round or 1
+    if number not in {r.spec.number for r in plan.rounds}:
+        print(Issue("no_such_round", {"round": number}).text(lang), file=err)
+        return 2
+    result = plan.round(number)
     if args.format == "csv":
         out.write(groups_csv(result, by_id, lang))
         return 0

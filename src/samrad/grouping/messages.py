@@ -101,6 +101,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "sv": "Kan inte tolka omgången {value!r}; skriv t.ex. same_area, mixed, keep:2 eller mixed:3-5.",
         "en": "Cannot read the round {value!r}; write e.g. same_area, mixed, keep:2 or mixed:3-5.",
     },
+    "no_such_round": {
+        "sv": "Det finns ingen omgång {round}.",
+        "en": "There is no round {round}.",
+    },
     "bad_neighbour_arg": {
         "sv": "Kan inte tolka grannområdet {value!r}; skriv OMRÅDE=GRANNE.",
         "en": "Cannot read the neighbour {value!r}; write AREA=NEIGHBOUR.",
@@ -129,9 +133,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "{count} participants in {area} cannot be split into groups of {min}–{max}.",
     },
     "joined_small_areas": {
-        "sv": "{names} kommer från områden som var för små för egna grupper ({areas}) och bildar "
+        "sv": "{names} fick inte plats i grupper inom sina egna kulturområden ({areas}) och bildar "
         "gemensamma grupper.",
-        "en": "{names} come from areas too small for groups of their own ({areas}) and form shared groups.",
+        "en": "{names} could not be placed in groups of their own areas ({areas}) and form shared groups.",
     },
     "wall_clock_stop": {
         "sv": "Lösaren stoppades av tidsgränsen innan den var klar; en ny körning kan ge andra grupper.",

@@ -110,7 +110,7 @@ def _plan_round(
     if spec.rule == "same_area":
         blocks, placements = area_blocks(inside, spec.min_size, spec.max_size, neighbours, rng)
     else:
-        blocks, placements = [Block("", None, list(range(len(inside))))], []
+        blocks, placements = ([Block("", None, list(range(len(inside))))] if inside else []), []
     earlier_groups = [list(r.groups) for r in earlier if r.spec.rule != "keep_previous"]
     rules = spec.soft_rules()
 
