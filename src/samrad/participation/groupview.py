@@ -61,7 +61,9 @@ class ReportView:
 
     @property
     def gap_percent(self) -> str:
-        return f"{self.gap:.1%}"
+        from django.utils.formats import number_format
+
+        return f"{number_format(self.gap * 100, 1)} %"
 
 
 @dataclass
