@@ -7,10 +7,15 @@ solution reaches it, every rule is at its own optimum and the solution is optima
 solves the whole block, its own proven bound is used too (the smaller wins). Neighbourhood runs on large
 blocks prove nothing globally, so there the bound is the per-rule one alone.
 
-Why not one big CP-SAT model: a person x group boolean model of 100 people has ~2,500 booleans and a
-weak LP bound (measured: bound 2.07e6 for an optimum of 9.37e5 after 5 s). The per-rule bounds above are
-exact per rule and, on realistic data, usually reached by the swap search in milliseconds, which leaves
-CP-SAT the part where it is good: closing the last gap on small groups of groups.
+Order of work: deal and swap (greedy.py); if the bound is not reached, CP-SAT on neighbourhoods of a
+few groups (large-neighbourhood search: small models that solve to optimality in milliseconds and find
+the multi-person exchanges swaps miss); for blocks of up to FULL_MODEL_MAX_PEOPLE, finally one model of
+the whole block, which can prove optimality when the per-rule bounds cannot be reached together.
+
+Why not one big CP-SAT model from the start: a person x group boolean model of 100 people has ~2,500
+booleans and a weak LP bound (measured: bound 2.07e6 for an optimum of 9.37e5 after 5 s). The per-rule
+bounds above are exact per rule and, on realistic data, usually reached by the swap search in
+milliseconds, which leaves CP-SAT the part where it is good: closing the last gap on a few groups.
 
 Determinism: the swap search uses a seeded random.Random; CP-SAT runs with a fixed seed, a deterministic
 time budget (max_deterministic_time) and, with more than one worker, interleave_search, which CP-SAT
@@ -89,7 +94,6 @@ def solve_block(problem: Problem, settings: SolverSettings, budget_share: float 
     if not optimal and len(problem.sizes) > 1 and det_budget > 0:
         # Neighbourhoods first: cheap, and they find the multi-person exchanges swaps miss. Small blocks
         # keep half the budget for one model of everything, which can also prove optimality.
-        method = "deal + swaps"
         if len(problem.sizes) > 2 * NEIGHBOURHOOD_GROUPS:  # else a neighbourhood is nearly everything
             wall = _neighbourhoods(
                 problem, search, settings, det_budget / 2 if small else det_budget, bound, rng
@@ -155,8 +159,12 @@ def _cpsat(
     if symmetry:
         # seen[i][g]: someone among persons 0..i is in group g
         seen = [[m.new_bool_var(f"s{i}_{g}") for g in range(n_groups)] for i in range(problem.n)]
+        first: dict[int, int] = {}
+        for i, g in enumerate(hint):
+            first.setdefault(g, i)
         for g in range(n_groups):
             for i in range(problem.n):
+                m.add_hint(seen[i][g], first.get(g, problem.n) <= i)
                 before = seen[i - 1][g] if i else None
                 m.add_implication(x[i][g], seen[i][g])
                 if before is None:
@@ -188,6 +196,7 @@ def _cpsat(
                         continue
                     d = m.new_bool_var(f"d{ti}_{g}_{c}")
                     m.add(d <= sum(x[i][g] for i in people))
+                    m.add_hint(d, any(hint[i] == g for i in people))
                     tier_terms.append(d)
             m.add(sum(tier_terms) <= bounds[ti])
             objective_terms.append(w * sum(tier_terms))
@@ -204,6 +213,8 @@ def _cpsat(
                 for g in range(n_groups):
                     z = sum(x[i][g] for i in people)
                     pairs = m.new_int_var(0, top, f"p{ti}_{g}_{k}")
+                    together = sum(1 for i in people if hint[i] == g)
+                    m.add_hint(pairs, together * (together - 1) // 2)
                     # pairs >= C(z, 2), written as the convex envelope of its integer points
                     for j in range(1, len(people)):
                         m.add(pairs >= j * z - j * (j + 1) // 2)
