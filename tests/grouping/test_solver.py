@@ -39,10 +39,13 @@ def mixed_problem(n: int, seed: int = 1):  # type: ignore[no-untyped-def]
 
 
 @pytest.mark.usefixtures("no_swaps")
-def test_cpsat_on_the_whole_block_improves_the_deal_and_reaches_the_bound() -> None:
-    problem = mixed_problem(40)
+def test_cpsat_on_the_whole_block_improves_the_deal_and_reaches_the_bound(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(solver_module, "_neighbourhoods", lambda *args: False)
+    problem = mixed_problem(24)
     dealt = SwapSearch(problem, deal(problem, __import__("random").Random(0)))
-    solution = solve_block(problem, SolverSettings(seed=1, time_limit=5))
+    solution = solve_block(problem, SolverSettings(seed=1, time_limit=10))
     assert solution.method == "deal + swaps + CP-SAT"
     assert solution.objective > dealt.score
     assert solution.optimal and solution.objective == problem.bound()

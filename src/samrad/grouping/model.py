@@ -139,6 +139,15 @@ class Report:
     notices: tuple[Notice, ...] = ()
     method: str = ""
 
+    @property
+    def worst_rule_gap(self) -> float:
+        """Largest relative shortfall of a "different X" rule against its own bound (0 = all reached).
+
+        The weighted gap is dominated by the first rule; this one shows how far the later rules are.
+        """
+        gaps = [(t.bound - t.value) / t.bound for t in self.tiers if t.sense == "max" and t.bound]
+        return max(gaps, default=0.0)
+
 
 @dataclass(frozen=True)
 class RoundResult:

@@ -5,7 +5,7 @@ all groups):
 
 1. Sizes. A small CP-SAT model over group sizes only: final size f_g is 0 (dissolved) or within
    [min, max]; people taken out of a group must move. Lexicographic: fewest moves, then fewest dissolved
-   groups, then fewest new groups, then the most even sizes (least sum of squares).
+   groups, then fewest new groups; then evenness (newcomers fill the smallest groups first).
 2. People. Who leaves a group that must shrink: those whose leaving costs the group the least variety
    (an area, municipality or role another member also has). Movers and walk-ins then join the groups
    with room, each where they add the most variety (for a same-area round: municipality and role).
@@ -17,6 +17,7 @@ plan. If the people present cannot be split at all, GroupingError says so.
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -26,6 +27,9 @@ from .errors import GroupingError, Issue
 from .messages import DEFAULT_LANG
 from .model import Group, Move, Notice, Person, RoundSpec
 from .sizes import largest_splittable_below, splittable
+
+# Groups with room looked at per walk-in or mover when there are many.
+CANDIDATES = 200
 
 
 @dataclass
@@ -269,11 +273,18 @@ def _fill_pool(
         slots[next_number] = size
         notices.append(Notice("rebalance_new_group", {"group": next_number}))
         next_number += 1
+    open_groups = sorted(g for g in slots if len(members[g]) < slots[g])
     for pid in travellers:
-        open_groups = [g for g in slots if len(members[g]) < slots[g]]
-        g = max(open_groups, key=lambda n: (_gain(pid, members[n], people, rules), -len(members[n]), -n))
+        # Where they add the most variety; among equals the emptiest. Many groups with room: look at the
+        # CANDIDATES emptiest only, which keeps this linear in the number of travellers.
+        candidates = open_groups
+        if len(open_groups) > CANDIDATES:
+            candidates = sorted(open_groups, key=lambda n: (len(members[n]) - slots[n], n))[:CANDIDATES]
+        g = max(candidates, key=lambda n: (_gain(pid, members[n], people, rules), -len(members[n]), -n))
         members[g].append(pid)
         moves.append(Move(pid, came_from[pid], g))
+        if len(members[g]) == slots[g]:
+            open_groups.remove(g)
     return next_number
 
 
@@ -300,48 +311,75 @@ def _least_needed(group: Sequence[str], people: Mapping[str, Person], rules: Seq
 
 
 def _target_sizes(current: Sequence[int], incoming: int, lo: int, hi: int) -> tuple[list[int], list[int]]:
-    """Final sizes of the existing groups, and sizes of new groups (see module docstring, step 1)."""
+    """Final sizes of the existing groups, and sizes of new groups (see module docstring, step 1).
+
+    Only groups that fell below the minimum need a decision of their own; all healthy groups together
+    are a reservoir that can take in up to sum(hi - c) people without moves and give up to sum(c - lo)
+    people at one move each. That keeps the model tiny for any number of groups. Evenness comes after:
+    people taken in go to the smallest healthy groups first, people given up come from the largest.
+    """
     total = sum(current) + incoming
-    # Enough new groups to be feasible (existing ones full) plus enough for the walk-ins on their own;
-    # more never lowers the number of moves.
-    n_new = min(-(-total // lo), max(0, -(-total // hi) - len(current)) + -(-incoming // lo) + 1)
+    low = [g for g, c in enumerate(current) if 0 < c < lo]
+    healthy = [g for g, c in enumerate(current) if c >= lo]
+    can_take = sum(hi - current[g] for g in healthy)
+    can_give = sum(current[g] - lo for g in healthy)
+    stuck = sum(current[g] for g in low)
+    max_new = -(-(incoming + stuck) // lo) + max(0, -(-total // hi) - len(healthy) - len(low)) + 1
+
     m = cp_model.CpModel()
-    sizes = [*current, *([0] * n_new)]
-    f, opened, out, squares = [], [], [], []
-    for g, c in enumerate(sizes):
-        fg = m.new_int_var(0, hi, f"f{g}")
-        og = m.new_bool_var(f"o{g}")
-        m.add(fg >= lo).only_enforce_if(og)
-        m.add(fg == 0).only_enforce_if(~og)
-        outg = m.new_int_var(0, max(c, 0), f"out{g}")
-        m.add(outg >= c - fg)
-        sq = m.new_int_var(0, hi * hi, f"sq{g}")
-        m.add_element(fg, [k * k for k in range(hi + 1)], sq)
-        f.append(fg)
-        opened.append(og)
-        out.append(outg)
-        squares.append(sq)
-    m.add(sum(f) == total)
-    for g in range(len(current), len(sizes) - 1):  # new groups are interchangeable: open them in order
-        m.add_implication(opened[g + 1], opened[g])
-    n = len(sizes)
-    w_sq = 1
-    w_new = w_sq * (n * hi * hi + 1)
-    w_dissolved = w_new * (n_new + 1)
-    w_moves = w_dissolved * (len(current) + 1)
-    dissolved = [~opened[g] for g in range(len(current)) if current[g] > 0]
-    m.minimize(
-        w_moves * sum(out)
-        + w_dissolved * sum(dissolved)
-        + w_new * sum(opened[len(current) :])
-        + w_sq * sum(squares)
-    )
+    f = {
+        g: m.new_int_var_from_domain(cp_model.Domain.from_values([0, *range(lo, hi + 1)]), f"f{g}")
+        for g in low
+    }
+    kept = {g: m.new_bool_var(f"kept{g}") for g in low}
+    out = {g: m.new_int_var(0, current[g], f"out{g}") for g in low}
+    for g in low:
+        m.add(f[g] >= lo).only_enforce_if(kept[g])
+        m.add(f[g] == 0).only_enforce_if(~kept[g])
+        m.add(out[g] >= current[g] - f[g])
+    take = m.new_int_var(0, can_take, "take")
+    give = m.new_int_var(0, can_give, "give")
+    n_new = m.new_int_var(0, max_new, "n_new")
+    in_new = m.new_int_var(0, max_new * hi, "in_new")
+    m.add(in_new >= lo * n_new)
+    m.add(in_new <= hi * n_new)
+    m.add(sum(f.values()) + sum(current[g] for g in healthy) + take - give + in_new == total)
+    moves = sum(out.values()) + give
+    dissolved = sum(1 - kept[g] for g in low)
+    w_new = 1
+    w_dissolved = w_new * (max_new + 1)
+    w_moves = w_dissolved * (len(low) + 1)
+    m.minimize(w_moves * moves + w_dissolved * dissolved + w_new * n_new)
     solver = cp_model.CpSolver()
     solver.parameters.num_workers = 1
     solver.parameters.random_seed = 0
     solver.parameters.max_time_in_seconds = 30.0
-    status = solver.solve(m)
-    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+    if solver.solve(m) != cp_model.OPTIMAL:
         raise GroupingError([Issue("rebalance_impossible", {"count": total, "min": lo, "max": hi})])
-    values = [solver.value(x) for x in f]
-    return values[: len(current)], [v for v in values[len(current) :] if v > 0]
+
+    targets = list(current)
+    for g in low:
+        targets[g] = solver.value(f[g])
+    k = solver.value(n_new)
+    free = solver.value(take) + solver.value(in_new)  # people the healthy and new groups take in together
+    # New groups as large as the others on average, within what the healthy groups can take.
+    groups_after = len(healthy) + sum(1 for g in low if targets[g]) + k
+    average = round(total / groups_after) if groups_after else lo
+    in_new_groups = min(max(k * average, k * lo, free - can_take), k * hi, free) if k else 0
+    taken = free - in_new_groups
+    given = solver.value(give)
+    heap = [(-current[g], g) for g in healthy]
+    heapq.heapify(heap)
+    for _ in range(given):  # from the largest
+        size, g = heapq.heappop(heap)
+        targets[g] -= 1
+        heapq.heappush(heap, (size + 1, g))
+    heap = [(targets[g], g) for g in healthy if targets[g] < hi]
+    heapq.heapify(heap)
+    for _ in range(taken):  # to the smallest
+        size, g = heapq.heappop(heap)
+        targets[g] += 1
+        if size + 1 < hi:
+            heapq.heappush(heap, (size + 1, g))
+    base, extra = divmod(in_new_groups, k) if k else (0, 0)
+    return targets, [base + 1] * extra + [base] * (k - extra)

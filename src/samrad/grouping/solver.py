@@ -7,10 +7,15 @@ solution reaches it, every rule is at its own optimum and the solution is optima
 solves the whole block, its own proven bound is used too (the smaller wins). Neighbourhood runs on large
 blocks prove nothing globally, so there the bound is the per-rule one alone.
 
-Why not one big CP-SAT model: a person x group boolean model of 100 people has ~2,500 booleans and a
-weak LP bound (measured: bound 2.07e6 for an optimum of 9.37e5 after 5 s). The per-rule bounds above are
-exact per rule and, on realistic data, usually reached by the swap search in milliseconds, which leaves
-CP-SAT the part where it is good: closing the last gap on small groups of groups.
+Order of work: deal and swap (greedy.py); if the bound is not reached, CP-SAT on neighbourhoods of a
+few groups (large-neighbourhood search: small models that solve to optimality in milliseconds and find
+the multi-person exchanges swaps miss); for blocks of up to FULL_MODEL_MAX_PEOPLE, finally one model of
+the whole block, which can prove optimality when the per-rule bounds cannot be reached together.
+
+Why not one big CP-SAT model from the start: a person x group boolean model of 100 people has ~2,500
+booleans and a weak LP bound (measured: bound 2.07e6 for an optimum of 9.37e5 after 5 s). The per-rule
+bounds above are exact per rule and, on realistic data, usually reached by the swap search in
+milliseconds, which leaves CP-SAT the part where it is good: closing the last gap on a few groups.
 
 Determinism: the swap search uses a seeded random.Random; CP-SAT runs with a fixed seed, a deterministic
 time budget (max_deterministic_time) and, with more than one worker, interleave_search, which CP-SAT
@@ -41,8 +46,9 @@ NEIGHBOURHOOD_GROUPS = 4
 NEIGHBOURHOOD_DET_TIME = 0.1
 DRAW_COST = 0.0005
 MAX_MISSES = 3000
+SEED_REFRESH = 10
 # CP-SAT deterministic time units granted per wall-clock second of the caller's time limit.
-DET_PER_SECOND = 0.3
+DET_PER_SECOND = 0.25
 
 
 @dataclass
@@ -84,20 +90,25 @@ def solve_block(problem: Problem, settings: SolverSettings, budget_share: float 
     wall = False
     failed = False
     det_budget = DET_PER_SECOND * settings.time_limit * budget_share
+    small = problem.n <= FULL_MODEL_MAX_PEOPLE
     if not optimal and len(problem.sizes) > 1 and det_budget > 0:
-        if problem.n <= FULL_MODEL_MAX_PEOPLE:
-            result = _cpsat(problem, search.assign, settings, det_budget)
+        # Neighbourhoods first: cheap, and they find the multi-person exchanges swaps miss. Small blocks
+        # keep half the budget for one model of everything, which can also prove optimality.
+        if len(problem.sizes) > 2 * NEIGHBOURHOOD_GROUPS:  # else a neighbourhood is nearly everything
+            wall = _neighbourhoods(
+                problem, search, settings, det_budget / 2 if small else det_budget, bound, rng
+            )
+            optimal = search.score >= bound
+            method = "deal + swaps + CP-SAT neighbourhoods"
+        if not optimal and small and not wall:
+            result = _cpsat(problem, search.assign, settings, det_budget / 2, symmetry=True)
             wall = result.wall_clock_stop
             failed = result.assign is None
             if result.assign is not None and result.objective > search.score:
                 search = SwapSearch(problem, result.assign)
             best_bound = min(bound, result.bound)
             optimal = result.proven or search.score >= best_bound
-            method = "deal + swaps + CP-SAT"
-        else:
-            wall = _neighbourhoods(problem, search, settings, det_budget, bound, rng)
-            optimal = search.score >= bound
-            method = "deal + swaps + CP-SAT neighbourhoods"
+            method += " + CP-SAT"
     return BlockSolution(
         groups=search.groups(),
         values=list(search.values),
@@ -122,10 +133,21 @@ class _CpResult:
 
 
 def _cpsat(
-    problem: Problem, hint: list[int], settings: SolverSettings, det_budget: float, workers: int | None = None
+    problem: Problem,
+    hint: list[int],
+    settings: SolverSettings,
+    det_budget: float,
+    workers: int | None = None,
+    symmetry: bool = False,
 ) -> _CpResult:
-    """Person x group model of the whole (small) problem, hinted with `hint`, objective >= hint's."""
+    """Person x group model of the whole (small) problem, hinted with `hint`, objective >= hint's.
+
+    Groups of equal size are interchangeable, which makes proofs slow: we break that symmetry by
+    requiring that, among equal-sized groups, a later group's first member comes after an earlier
+    group's first member (and relabel the hint to match).
+    """
     n_groups = len(problem.sizes)
+    hint = _canonical(hint, problem.sizes) if symmetry else hint
     m = cp_model.CpModel()
     x = [[m.new_bool_var(f"x{i}_{g}") for g in range(n_groups)] for i in range(problem.n)]
     for i in range(problem.n):
@@ -134,6 +156,27 @@ def _cpsat(
             m.add_hint(x[i][g], hint[i] == g)
     for g, size in enumerate(problem.sizes):
         m.add(sum(x[i][g] for i in range(problem.n)) == size)
+    if symmetry:
+        # seen[i][g]: someone among persons 0..i is in group g
+        seen = [[m.new_bool_var(f"s{i}_{g}") for g in range(n_groups)] for i in range(problem.n)]
+        first: dict[int, int] = {}
+        for i, g in enumerate(hint):
+            first.setdefault(g, i)
+        for g in range(n_groups):
+            for i in range(problem.n):
+                m.add_hint(seen[i][g], first.get(g, problem.n) <= i)
+                before = seen[i - 1][g] if i else None
+                m.add_implication(x[i][g], seen[i][g])
+                if before is None:
+                    m.add(seen[i][g] <= x[i][g])
+                else:
+                    m.add_implication(before, seen[i][g])
+                    m.add(seen[i][g] <= before + x[i][g])
+                if g and problem.sizes[g] == problem.sizes[g - 1]:
+                    if before is None:
+                        m.add(x[i][g] == 0)
+                    else:
+                        m.add_implication(x[i][g], seen[i - 1][g - 1])
 
     objective_terms: list[cp_model.LinearExprT] = []
     constant = 0
@@ -153,6 +196,7 @@ def _cpsat(
                         continue
                     d = m.new_bool_var(f"d{ti}_{g}_{c}")
                     m.add(d <= sum(x[i][g] for i in people))
+                    m.add_hint(d, any(hint[i] == g for i in people))
                     tier_terms.append(d)
             m.add(sum(tier_terms) <= bounds[ti])
             objective_terms.append(w * sum(tier_terms))
@@ -169,6 +213,8 @@ def _cpsat(
                 for g in range(n_groups):
                     z = sum(x[i][g] for i in people)
                     pairs = m.new_int_var(0, top, f"p{ti}_{g}_{k}")
+                    together = sum(1 for i in people if hint[i] == g)
+                    m.add_hint(pairs, together * (together - 1) // 2)
                     # pairs >= C(z, 2), written as the convex envelope of its integer points
                     for j in range(1, len(people)):
                         m.add(pairs >= j * z - j * (j + 1) // 2)
@@ -218,8 +264,11 @@ def _neighbourhoods(
     size = NEIGHBOURHOOD_GROUPS
     misses = 0
     groups = search.groups()
-    troubled = sorted({search.assign[i] for i in range(problem.n) if search.collides(i)})
-    seeds = _Seeds(problem, search)
+    troubled_set = {search.assign[i] for i in range(problem.n) if search.collides(i)}
+    troubled = sorted(troubled_set)
+    tier_bounds = problem.tier_bounds()
+    seeds = _Seeds(problem, search, tier_bounds)
+    stale = 0
     while spent < det_budget and search.score < bound and troubled:
         if settings.remaining() <= 0.05:
             return True
@@ -251,9 +300,21 @@ def _neighbourhoods(
             return True
         if result.assign is not None and result.objective > before:
             search.reassign({i: picked[result.assign[local]] for local, i in enumerate(members)})
-            groups = search.groups()
-            troubled = sorted({search.assign[i] for i in range(problem.n) if search.collides(i)})
-            seeds = _Seeds(problem, search)
+            # Only the picked groups changed: update what depends on them, not the whole block.
+            for g in picked:
+                groups[g] = []
+            for i in members:
+                groups[search.assign[i]].append(i)
+            for g in picked:
+                if any(search.collides(i) for i in groups[g]):
+                    troubled_set.add(g)
+                else:
+                    troubled_set.discard(g)
+            troubled = sorted(troubled_set)
+            stale += 1
+            if stale >= SEED_REFRESH:  # the seeds only guide the draws, so they may be a little old
+                seeds = _Seeds(problem, search, tier_bounds)
+                stale = 0
             misses = 0
     return False
 
@@ -263,9 +324,8 @@ class _Seeds:
     a group holding two people with value c, where c is in fewer groups than it could be, and a group
     without c. (For the new-people rule: a group with a pair who met before.)"""
 
-    def __init__(self, problem: Problem, search: SwapSearch) -> None:
+    def __init__(self, problem: Problem, search: SwapSearch, bounds: list[int]) -> None:
         self.pairs: list[tuple[list[int], list[int]]] = []
-        bounds = problem.tier_bounds()
         n_groups = len(problem.sizes)
         for ti, t in enumerate(problem.tiers):
             value = search.values[ti]
@@ -302,6 +362,24 @@ class _Seeds:
         a = doubles[rng.randrange(len(doubles))]
         b = lacking[rng.randrange(len(lacking))]
         return (a, b) if a != b else (a,)
+
+
+def _canonical(assign: list[int], sizes: list[int]) -> list[int]:
+    """Relabel groups so that, within each run of equal sizes, groups come in order of first member."""
+    first: dict[int, int] = {}
+    for i, g in enumerate(assign):
+        first.setdefault(g, i)
+    relabel: dict[int, int] = {}
+    start = 0
+    while start < len(sizes):
+        end = start
+        while end < len(sizes) and sizes[end] == sizes[start]:
+            end += 1
+        run = sorted(range(start, end), key=lambda g: first.get(g, len(assign)))
+        for new, old in zip(range(start, end), run, strict=True):
+            relabel[old] = new
+        start = end
+    return [relabel[g] for g in assign]
 
 
 def _groups(assign: list[int], n_groups: int) -> list[list[int]]:
