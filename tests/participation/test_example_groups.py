@@ -28,7 +28,8 @@ def test_demo_forms_three_rounds_visible_on_the_staff_page(example, client, user
     assert "Grupp 1 – Bibliotek" in html
 
 
-def test_every_example_note_has_a_group_of_its_round(example):
+def test_example_notes_attach_to_formed_groups(example):
+    """Every note has a group of its round; refs map onto the formed groups (one fixture: the demo is slow)."""
     notes = Contribution.objects.filter(consultation=example, source="group_note").select_related("group__round")
     assert notes.count() > 100
     for note in notes:
@@ -37,8 +38,6 @@ def test_every_example_note_has_a_group_of_its_round(example):
         if note.group.round.number == 1 and note.group.area.slug != "litteratur":
             assert note.group.area == note.area
 
-
-def test_refs_map_onto_formed_groups(example):
     event = example.events.get(slug=EVENT)
     musik = list(Group.objects.filter(round__event=event, round__number=1, area__slug="musik").order_by("number"))
     assert group_for_example_ref(event, 1, "r1-musik-2", "musik") == musik[1]
