@@ -13,6 +13,7 @@ STAGES: list[tuple[str, str]] = [
     ("participants", "samrad.participation.example:load_participants"),
     ("groups", "samrad.participation.example:form_example_groups"),
     ("contributions", "samrad.intake.example:load_contributions"),
+    ("follow-up", "samrad.followup.example:load_places"),
 ]
 
 

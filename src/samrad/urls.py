@@ -9,6 +9,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
     path("", include("samrad.results.urls")),
+    path("", include("samrad.followup.urls")),
     path("", include("samrad.participation.urls")),
     prefix_default_language=False,
 )

@@ -71,3 +71,6 @@ rules.add_perm("samrad.view_feedback", is_superuser | is_analyst)
 # Follow-up and the audit log.
 rules.add_perm("samrad.edit_followup", is_superuser | is_administrator | is_analyst)
 rules.add_perm("samrad.view_audit_log", is_superuser | is_administrator)
+
+# --- Follow-up (followup app): participation counts below the publication minimum. ---
+rules.add_perm("samrad.view_participation_counts", is_superuser | is_administrator | is_analyst)
