@@ -24,6 +24,7 @@ COMMANDS = {
     "backup": "samrad.commands.backup",
     "restore": "samrad.commands.restore",
     "purge": "samrad.privacy.cli",
+    "groups": "samrad.participation.cli",
 }
 
 

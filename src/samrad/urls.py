@@ -14,5 +14,6 @@ urlpatterns += i18n_patterns(
     path("", include("samrad.privacy.urls")),
     path("", include("samrad.results.urls")),
     path("", include("samrad.followup.urls")),
+    path("", include("samrad.participation.urls")),
     prefix_default_language=False,
 )
