@@ -12,9 +12,7 @@ ROLES = ["kulturskapare", "kommun", "förening", None]
 
 
 @st.composite
-def people_lists(
-    draw: st.DrawFn, min_size: int = 0, max_size: int = 40, with_area: bool = True
-) -> list[Person]:
+def people_lists(draw: st.DrawFn, min_size: int = 0, max_size: int = 40, with_area: bool = True) -> list[Person]:
     n = draw(st.integers(min_size, max_size))
     # Skew: an area weight list drawn per population, so some areas are large and some have one person.
     weights = draw(st.lists(st.integers(0, 6), min_size=len(AREAS), max_size=len(AREAS)))

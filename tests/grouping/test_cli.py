@@ -35,9 +35,7 @@ def test_reads_semicolon_csv_with_extra_columns_as_attrs(people_csv: Path) -> No
 
 
 def test_default_event_as_json(people_csv: Path) -> None:
-    code, out, _ = run(
-        str(people_csv), "--format", "json", "--neighbour", "Litteratur=Bibliotek", "--time-limit", "2"
-    )
+    code, out, _ = run(str(people_csv), "--format", "json", "--neighbour", "Litteratur=Bibliotek", "--time-limit", "2")
     assert code == 0
     data = json.loads(out)
     assert [r["spec"]["rule"] for r in data["rounds"]] == ["same_area", "mixed", "keep_previous"]

@@ -52,9 +52,7 @@ def check_plan(plan: EventPlan, people: list[Person], rounds: list[RoundSpec]) -
 
 @FAST
 @given(people_lists(max_size=36), size_bounds(), st.integers(0, 10**6))
-def test_plan_places_everyone_within_the_rules(
-    people: list[Person], bounds: tuple[int, int], seed: int
-) -> None:
+def test_plan_places_everyone_within_the_rules(people: list[Person], bounds: tuple[int, int], seed: int) -> None:
     low, high = bounds
     rounds = event_rounds(low, high)
     if not splittable(len(people), low, high):
@@ -68,9 +66,7 @@ def test_plan_places_everyone_within_the_rules(
 
 @FAST
 @given(people_lists(min_size=4, max_size=30), st.integers(0, 10**6))
-def test_mixed_round_never_repeats_an_avoidable_meeting_in_the_orebro_format(
-    people: list[Person], seed: int
-) -> None:
+def test_mixed_round_never_repeats_an_avoidable_meeting_in_the_orebro_format(people: list[Person], seed: int) -> None:
     """Groups of 2-4 after a same-area round: a pair meeting again is reported by name, and the rule's
     value is what the report says."""
     rounds = event_rounds(2, 4)

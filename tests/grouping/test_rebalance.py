@@ -179,8 +179,6 @@ def test_bad_rebalance_input_is_named() -> None:
     groups, present = people_in([["a", "b", "c"]])
     stranger = Person("zz", "Zed", "Musik")
     with pytest.raises(GroupingError) as info:
-        rebalance(
-            groups, [*present, stranger], [Person("a", "A again", "Musik")], RoundSpec(1, "mixed"), lang="en"
-        )
+        rebalance(groups, [*present, stranger], [Person("a", "A again", "Musik")], RoundSpec(1, "mixed"), lang="en")
     assert set(info.value.codes) == {"unknown_present", "walk_in_already_placed", "duplicate_person"}
     assert "zz is listed as present but is in no group" in str(info.value)

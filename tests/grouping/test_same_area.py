@@ -62,14 +62,11 @@ def test_two_single_neighbours_form_a_group_together() -> None:
 def test_an_area_that_splits_badly_sends_only_its_surplus() -> None:
     # groups of 3-4: Musik 5 cannot split, keeps 4 and sends 1 to its neighbour Dans (6 + 1 = 4 + 3)
     people = area_people({"Musik": 5, "Dans": 6, "Teater": 4})
-    result = plan_event(people, [RoundSpec(1, "same_area", 3, 4)], area_neighbours={"Musik": "Dans"}).rounds[
-        0
-    ]
+    result = plan_event(people, [RoundSpec(1, "same_area", 3, 4)], area_neighbours={"Musik": "Dans"}).rounds[0]
     [notice] = result.report.notices
     assert notice.code == "joined_neighbour_split"
     assert notice_text(notice, "en").endswith(
-        "was joined to Musik's neighbour Dans because 5 participants in Musik "
-        "cannot be split into groups of 3–4."
+        "was joined to Musik's neighbour Dans because 5 participants in Musik cannot be split into groups of 3–4."
     )
     moved = notice.people[0]
     assert next(g for g in result.groups if moved in g.members).area == "Dans"

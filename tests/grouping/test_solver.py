@@ -101,9 +101,7 @@ def test_same_groups_in_another_process_with_another_hash_seed() -> None:
     src = str(Path(solver_module.__file__).resolve().parents[2])
     for hash_seed in ("1", "2"):
         env = {**os.environ, "PYTHONHASHSEED": hash_seed, "PYTHONPATH": src}
-        out = subprocess.run(
-            [sys.executable, "-c", _SCRIPT], env=env, capture_output=True, text=True, check=True
-        )
+        out = subprocess.run([sys.executable, "-c", _SCRIPT], env=env, capture_output=True, text=True, check=True)
         assert json.loads(out.stdout) == expected
 
 

@@ -79,6 +79,7 @@ def test_pages_carry_the_security_headers(client, example_plan):
 # Templates rendered for something other than a browser, where the policy does not apply.
 NOT_SERVED = (
     "results/templates/results/print.html",  # HTML for WeasyPrint's PDF, never sent to a browser
+    "participation/templates/participation/staff/groups_pdf.html",  # likewise: the printable group lists
 )
 
 
