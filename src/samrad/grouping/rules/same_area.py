@@ -57,7 +57,8 @@ def area_blocks(
         members = by_area[area]
         keep = largest_splittable_below(len(members), min_size, max_size)
         leaving = sorted(rng.sample(members, len(members) - keep)) if keep else list(members)
-        staying = [i for i in members if i not in set(leaving)]
+        gone = set(leaving)
+        staying = [i for i in members if i not in gone]
         if staying:
             blocks[area] = Block(area, area, staying)
         if leaving:
