@@ -26,6 +26,7 @@ from ortools.sat.python import cp_model
 from .errors import GroupingError, Issue
 from .messages import DEFAULT_LANG
 from .model import Group, Move, Notice, Person, RoundSpec
+from .rules.same_area import top_up
 from .sizes import largest_splittable_below, splittable
 
 # Groups with room looked at per walk-in or mover when there are many.
@@ -107,11 +108,28 @@ def rebalance(
         )
 
     group_of = {m: n for n, ms in members.items() for m in ms}
-    for guest in guests:
-        p = people[guest.person]
+    shared = [g for g in guests if g.kind == "small_areas"]
+    if shared:
         notices.append(
             Notice(
-                f"joined_{guest.kind}_{'alone' if guest.count == 1 else 'split'}",
+                "joined_small_areas",
+                {
+                    "names": tuple(people[g.person].label for g in shared),
+                    "areas": ", ".join(sorted({g.origin for g in shared})),
+                    "host": shared[0].host,
+                },
+                tuple(g.person for g in shared),
+            )
+        )
+    for guest in guests:
+        if guest.kind == "small_areas":
+            continue
+        p = people[guest.person]
+        code = "joined_shared" if guest.kind == "shared" else f"joined_{guest.kind}_"
+        code += "" if guest.kind == "shared" else ("alone" if guest.count == 1 else "split")
+        notices.append(
+            Notice(
+                code,
                 {
                     "name": p.label,
                     "person": p.id,
@@ -194,31 +212,49 @@ def _send_surplus(
     neighbours: Mapping[str, str],
     evicted: dict[str, int],
 ) -> list[_Guest]:
-    """Make every same-area pool splittable by sending its surplus elsewhere (walk-ins first)."""
+    """Make every same-area pool splittable by sending its surplus elsewhere (walk-ins first). Whoever
+    fits nowhere forms a shared pool, topped up with the fewest people from other pools."""
     lo, hi = spec.min_size, spec.max_size
     guests = []
+    homeless: list[tuple[str, str, int]] = []  # person, origin area, registrants there
     for key in sorted(pools):
         pool = pools[key]
         total = _pool_total(pool, members)
         surplus = total - largest_splittable_below(total, lo, hi)
-        if not surplus:
-            continue
-        leaving: list[str] = []
-        while pool.walk_ins and len(leaving) < surplus:
-            leaving.append(pool.walk_ins.pop())
-        for g in sorted(pool.groups, key=lambda n: (len(members[n]), n)):
-            while members[g] and len(leaving) < surplus:
-                pid = members[g].pop()
-                evicted[pid] = g
-                leaving.append(pid)
-        for pid in leaving:
+        for pid in _take(pool, surplus, members, evicted):
             host = _host_pool(key, pools, members, neighbours, lo, hi)
             if host is None:
-                raise GroupingError([Issue("rebalance_impossible", {"count": total, "min": lo, "max": hi})])
+                homeless.append((pid, pool.area or key, total))
+                continue
             host.walk_ins.append(pid)
             kind = "neighbour" if host.key == neighbours.get(key) else "smallest"
             guests.append(_Guest(pid, pool.area or key, host.key, kind, total))
+    if homeless:
+        shared = _Pool(" + ".join(sorted({area for _, area, _ in homeless})) + " *", None, [])
+        shared.walk_ins = [pid for pid, _, _ in homeless]
+        guests += [_Guest(pid, area, shared.key, "small_areas", count) for pid, area, count in homeless]
+        if not splittable(len(shared.walk_ins), lo, hi):
+            sizes = {key: _pool_total(pool, members) for key, pool in pools.items()}
+            for key, count in sorted(top_up(len(shared.walk_ins), sizes, lo, hi).items()):
+                for pid in _take(pools[key], count, members, evicted):
+                    shared.walk_ins.append(pid)
+                    guests.append(_Guest(pid, pools[key].area or key, shared.key, "shared", sizes[key]))
+        pools[shared.key] = shared
     return guests
+
+
+def _take(pool: _Pool, count: int, members: dict[int, list[str]], evicted: dict[str, int]) -> list[str]:
+    """`count` people out of a pool: walk-ins first (not yet placed, so no move), then from the
+    smallest groups (which would otherwise be the ones left too small)."""
+    out: list[str] = []
+    while pool.walk_ins and len(out) < count:
+        out.append(pool.walk_ins.pop())
+    for g in sorted(pool.groups, key=lambda n: (len(members[n]), n)):
+        while members[g] and len(out) < count:
+            pid = members[g].pop()
+            evicted[pid] = g
+            out.append(pid)
+    return out
 
 
 def _host_pool(

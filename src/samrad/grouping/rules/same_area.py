@@ -109,7 +109,8 @@ def area_blocks(
         for area, i in leftover:
             place(area, [i], block, "small_areas")
         if not splittable(len(block.members), min_size, max_size):
-            take = _top_up(len(block.members), blocks, min_size, max_size)
+            sizes = {key: len(b.members) for key, b in blocks.items()}
+            take = top_up(len(block.members), sizes, min_size, max_size)
             for key, count in sorted(take.items()):
                 donor = blocks[key]
                 chosen = sorted(rng.sample(donor.members, count))
@@ -137,13 +138,13 @@ def _fresh_key(key: str, blocks: Mapping[str, Block]) -> str:
     return candidate
 
 
-def _top_up(short: int, blocks: Mapping[str, Block], min_size: int, max_size: int) -> dict[str, int]:
-    """How many to take from which block so that `short` + taken can be split and every donor block
-    still can be (or is emptied): the fewest people in total. A small subset-sum over blocks."""
+def top_up(short: int, sizes: Mapping[str, int], min_size: int, max_size: int) -> dict[str, int]:
+    """How many to take from which block (name -> size) so that `short` + taken can be split and every
+    donor can still be split (or is emptied): the fewest people in total. A small subset-sum."""
     cap = short + 2 * max_size * max_size + max_size  # beyond this every count is reachable anyway
     reach: dict[int, tuple[tuple[str, int], ...]] = {0: ()}
-    for key in sorted(blocks):
-        n = len(blocks[key].members)
+    for key in sorted(sizes):
+        n = sizes[key]
         options = [r for r in range(1, n + 1) if splittable(n - r, min_size, max_size)]
         grown = dict(reach)
         for total, how in reach.items():
@@ -154,7 +155,7 @@ def _top_up(short: int, blocks: Mapping[str, Block], min_size: int, max_size: in
         reach = grown
     fits = [t for t in reach if t and splittable(short + t, min_size, max_size)]
     if not fits:  # cannot happen when the whole round splits; keep everyone together then
-        return {key: len(b.members) for key, b in blocks.items()}
+        return {key: n for key, n in sizes.items() if n}
     return dict(reach[min(fits)])
 
 
