@@ -318,7 +318,7 @@ def main(argv: list[str] | None = None) -> int:
         for line in lines:
             print("| " + " | ".join(line) + " |")
         print()
-        print("| people | seeds | engine, whole event (3 rounds): wall s | CPU s |")
+        print("| people | seeds | engine, whole event: wall s | CPU s |")
         print("|---|---|---|---|")
         for n, ts in totals.items():
             cells = []
