@@ -11,6 +11,7 @@ EXAMPLE_EVENT = "kulturdialog-2022-06-01"
 
 STAGES: list[tuple[str, str]] = [
     ("participants", "samrad.participation.example:load_participants"),
+    ("groups", "samrad.participation.example:form_example_groups"),
     ("contributions", "samrad.intake.example:load_contributions"),
     ("follow-up", "samrad.followup.example:load_places"),
 ]

@@ -174,7 +174,8 @@ def test_unlocking_is_recorded(client, groups, administrator):
     client.force_login(administrator)
     client.post(f"/orebro-2022/anteckningar/{event.slug}/las/")
     client.post(f"/orebro-2022/anteckningar/{event.slug}/las/", {"action": "unlock"})
-    assert list(AuditEvent.objects.order_by("pk").values_list("action", flat=True)) == ["notes.lock", "notes.unlock"]
+    actions = AuditEvent.objects.filter(action__startswith="notes.").order_by("pk").values_list("action", flat=True)
+    assert list(actions) == ["notes.lock", "notes.unlock"]
     code, _body = autosave(client, link(same), "bibliotek", "Rättelse", version=0, seq=1)
     assert code == 200
 

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from samrad.consultations.models import Consultation
 from samrad.core.csvfiles import DataFileError, lookup, read_rows
 from samrad.demo import EXAMPLE_EVENT
+from samrad.participation.example import group_for_example_ref
 
 from .models import Contribution
 from .survey import Answers, store_response
@@ -56,8 +57,8 @@ def _load_notes(consultation: Consultation, path: Path) -> int:
 
 
 def _group_of(event, row: dict) -> dict:
-    """Where a note's Group goes once the example's groups exist (e.g. {"group": Group matching row["group"]})."""
-    return {}
+    """The formed group the example note belongs to (None while no groups are formed)."""
+    return {"group": group_for_example_ref(event, int(row["round"]), row["group"], row["area"])}
 
 
 def _load_survey(consultation: Consultation, path: Path) -> int:
