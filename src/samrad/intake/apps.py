@@ -7,6 +7,8 @@ class IntakeConfig(AppConfig):
     label = "intake"
 
     def ready(self) -> None:
+        from django.apps import apps
+
         from samrad.consultations import models as plan
 
         from .forms import forget_plans
@@ -22,3 +24,7 @@ class IntakeConfig(AppConfig):
         ):
             post_save.connect(forget_plans, sender=model, dispatch_uid=f"intake-plan-{model.__name__}")
             post_delete.connect(forget_plans, sender=model, dispatch_uid=f"intake-plan-delete-{model.__name__}")
+        if apps.is_installed("samrad.privacy"):
+            from .privacy import register_providers
+
+            register_providers()

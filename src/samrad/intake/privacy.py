@@ -1,0 +1,117 @@
+"""What intake keeps about people, for the privacy app's show / erase / purge (samrad.privacy.registry).
+
+- Survey contact details: shown and deleted by e-mail address; all deleted when the consultation is purged.
+- Note revisions: the history of facilitator notes may name people, like the notes themselves. On erasure the
+  person's name and e-mail address are blanked in every revision too (the law outranks "append-only").
+- Archived import files: the file as received, which may hold columns samrad never imported (names, e-mail
+  addresses). On erasure a file naming the person is deleted; a purge deletes them all. The contributions
+  stay, as anonymous text, with their provenance.
+"""
+
+from pathlib import Path
+
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+from .models import ImportBatch, NoteRevision, SurveyContact
+
+
+def register_providers() -> None:
+    from samrad.privacy.registry import Provider, register
+
+    register(
+        Provider(
+            key="intake.survey_contact",
+            label=_("Contact details left in the survey"),
+            fields=(_("name"), _("e-mail address")),
+            export=export_contacts,
+            erase=erase_contacts,
+            count=lambda consultation: SurveyContact.objects.filter(consultation=consultation).count(),
+            purge=lambda consultation: SurveyContact.objects.filter(consultation=consultation).delete()[0],
+        )
+    )
+    register(
+        Provider(
+            key="intake.note_revision",
+            label=_("Earlier versions of facilitators' notes"),
+            fields=(_("your name or e-mail address, if a facilitator wrote it"),),
+            erase=scrub_revisions,
+        )
+    )
+    register(
+        Provider(
+            key="intake.import_file",
+            label=_("Imported files as received"),
+            fields=(_("any column of an imported export, e.g. name or e-mail address"),),
+            erase=erase_archives,
+            count=lambda consultation: len(_archives(consultation)),
+            purge=purge_archives,
+        )
+    )
+
+
+def _emails(subject) -> set[str]:
+    return {i.strip().lower() for i in subject.identifiers if "@" in i}
+
+
+def export_contacts(subject) -> list[dict]:
+    rows = SurveyContact.objects.filter(consultation=subject.consultation)
+    return [{"name": c.name, "email": c.email} for c in rows if c.email.lower() in _emails(subject)]
+
+
+def erase_contacts(subject) -> int:
+    rows = SurveyContact.objects.filter(consultation=subject.consultation)
+    ids = [c.pk for c in rows if c.email.lower() in _emails(subject)]
+    return SurveyContact.objects.filter(pk__in=ids).delete()[0]
+
+
+def scrub_revisions(subject) -> int:
+    changed = 0
+    rows = NoteRevision.objects.filter(contribution__consultation=subject.consultation).only(
+        "pk", "text", "previous_text"
+    )
+    for revision in rows.iterator(chunk_size=500):
+        text, previous = subject.scrub(revision.text), subject.scrub(revision.previous_text)
+        if (text, previous) != (revision.text, revision.previous_text):
+            # A queryset update: NoteRevision.save() refuses changes, on purpose, for everything else.
+            NoteRevision.objects.filter(pk=revision.pk).update(text=text, previous_text=previous)
+            changed += 1
+    return changed
+
+
+def _archives(consultation) -> list[Path]:
+    root = Path(settings.MEDIA_ROOT)
+    paths = {
+        root / p for p in ImportBatch.objects.filter(consultation=consultation).values_list("archive_path", flat=True)
+    }
+    return sorted(p for p in paths if p.is_file())
+
+
+def _text_of(path: Path) -> str:
+    from .importing.read import ReadError, decode, read_table
+
+    data = path.read_bytes()
+    if path.suffix.lower() in (".xlsx", ".xlsm"):
+        try:
+            table = read_table(data, path.name)
+        except ReadError:
+            return ""
+        return "\n".join(" ".join(cells) for _n, cells in table.rows) + "\n" + " ".join(table.headers)
+    return decode(data)[0]
+
+
+def erase_archives(subject) -> int:
+    removed = 0
+    for path in _archives(subject.consultation):
+        text = _text_of(path)
+        if subject.scrub(text) != text or any(e in text.lower() for e in _emails(subject)):
+            path.unlink(missing_ok=True)
+            removed += 1
+    return removed
+
+
+def purge_archives(consultation) -> int:
+    paths = _archives(consultation)
+    for path in paths:
+        path.unlink(missing_ok=True)
+    return len(paths)
