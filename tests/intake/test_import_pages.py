@@ -129,3 +129,13 @@ def test_contributions_list_for_analysts(client, example, analyst, facilitator):
     rows = list(notes.context["page"])
     assert rows and all(c.area.slug == "musik" and c.source == "group_note" for c in rows)
     assert "example_group" in notes.content.decode()  # provenance is shown
+
+
+def test_staff_landing_page_links_to_the_intake_tools(client, example_plan, analyst, facilitator):
+    client.force_login(analyst)
+    html = client.get("/personal/").content.decode()
+    for url in ("/orebro-2022/anteckningar/", "/orebro-2022/inspel/", "/orebro-2022/import/"):
+        assert f'href="{url}"' in html
+    client.force_login(facilitator)
+    html = client.get("/personal/").content.decode()
+    assert 'href="/orebro-2022/anteckningar/"' in html and 'href="/orebro-2022/import/"' not in html

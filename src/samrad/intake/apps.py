@@ -1,5 +1,6 @@
 from django.apps import AppConfig
 from django.db.models.signals import post_delete, post_save
+from django.utils.translation import gettext_lazy as _
 
 
 class IntakeConfig(AppConfig):
@@ -28,3 +29,10 @@ class IntakeConfig(AppConfig):
             from .privacy import register_providers
 
             register_providers()
+        if apps.is_installed("samrad.accounts"):
+            from samrad.accounts.staff_links import register as register_link
+
+            # On the staff landing page: notes for facilitators, contributions and imports for analysts.
+            register_link("notes", _("Facilitators' notes"), "intake:notes_overview", "samrad.view_registrations", 30)
+            register_link("contributions", _("Contributions"), "intake:contributions", "samrad.view_unpublished", 40)
+            register_link("import", _("Import answers"), "intake:import", "samrad.import_contributions", 45)
