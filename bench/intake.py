@@ -139,7 +139,7 @@ class Site:
 
 
 class Server:
-    """gunicorn as `samrad serve --production` starts it (sync workers), in its own process group."""
+    """gunicorn as `samrad serve --production` starts it (same arguments), in its own process group."""
 
     def __init__(self, site: Site, workers: int, port: int | None = None):
         self.site, self.workers = site, workers
@@ -147,11 +147,9 @@ class Server:
         self.proc = None
 
     def start(self):
-        argv = [
-            sys.executable, "-m", "gunicorn", "samrad.wsgi:application",
-            "--bind", f"127.0.0.1:{self.port}", "--workers", str(self.workers),
-            "--timeout", "60", "--backlog", "2048",
-        ]  # fmt: skip
+        from samrad.commands.serve import gunicorn_argv
+
+        argv = gunicorn_argv("127.0.0.1", self.port, self.workers)  # exactly what `samrad serve --production` runs
         self.log = open(self.site.workdir / f"gunicorn-{self.port}.log", "a")  # noqa: SIM115
         self.proc = subprocess.Popen(
             argv, env=self.site.env, cwd=self.site.workdir, stdout=self.log, stderr=self.log, start_new_session=True
@@ -182,7 +180,7 @@ def run_wrk(port: int, path: str, duration: int, connections: int, threads: int)
         env=env, capture_output=True, text=True, check=True,
     ).stdout  # fmt: skip
     statuses = {int(c): int(n) for c, n in re.findall(r"^status (\d+) (\d+)$", out, re.M)}
-    latency = {p: _ms(v) for p, v in re.findall(r"^\s+(50|99)%\s+(\S+)$", out, re.M)}
+    latency = {p: _ms(v) for p, v in re.findall(r"^\s+(50|99)%\s+(\S+)\s*$", out, re.M)}
     # The first response of each connection is the GET for the token; count only answers to the POSTs.
     answered = sum(n for code, n in statuses.items() if code != 200)
     seconds = float(re.search(r"requests in ([\d.]+)(m?s)", out).group(1))
@@ -421,7 +419,7 @@ def main(argv=None) -> int:
     parser.add_argument("--duration", type=int, default=20, help="seconds per wrk run")
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--threads", type=int, default=1, help="wrk threads (they share the 2 cores with gunicorn)")
-    parser.add_argument("--workers", type=int, default=2 * (os.cpu_count() or 1) + 1)
+    parser.add_argument("--workers", type=int, default=min(2 * (os.cpu_count() or 1) + 1, 9))
     parser.add_argument("--rows", type=int, default=100_000)
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
     args = parser.parse_args(argv)
