@@ -4,6 +4,7 @@
 #   scripts/messages.sh                 every catalogue
 #   scripts/messages.sh intake review   only these apps' catalogues
 set -euo pipefail
+export SAMRAD_HOME="$(cd "$(dirname "$0")/.." && pwd)"  # var/ stays in the checkout
 cd "$(dirname "$0")/../src/samrad"
 samrad=../../.venv/bin/samrad
 all_apps="core accounts audit consultations participation intake review results followup privacy"

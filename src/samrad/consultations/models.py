@@ -233,6 +233,13 @@ class SurveyWindow(models.Model):
     def is_open(self, at) -> bool:
         return self.opens_at <= at < self.closes_at
 
+    @property
+    def last_open_moment(self):
+        """For display: a window closing at midnight was open all of the day before ("open until 2 August")."""
+        import datetime as dt
+
+        return self.closes_at - dt.timedelta(microseconds=1)
+
 
 class PublicationRule(models.Model):
     consultation = models.OneToOneField(Consultation, on_delete=models.CASCADE, related_name="publication_rule")
