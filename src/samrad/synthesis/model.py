@@ -132,7 +132,8 @@ class Redaction:
 @dataclass
 class Quote:
     id: str
-    statement_id: str
+    statement_id: str  # the first statement quoted
+    statement_ids: list[str]  # all statements quoted (adjacent parts of one answer)
     record_id: str
     theme_id: str | None
     text: str  # redacted and possibly shortened with "/…/"
@@ -144,7 +145,8 @@ class Quote:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "id": self.id, "statement_id": self.statement_id, "record_id": self.record_id,
+            "id": self.id, "statement_id": self.statement_id, "statement_ids": self.statement_ids,
+            "record_id": self.record_id,
             "theme_id": self.theme_id, "text": self.text, "original": self.original, "span": list(self.span),
             "shortened": self.shortened, "redactions": [r.to_dict() for r in self.redactions],
             "score": round(self.score, 4),
