@@ -47,7 +47,7 @@ class Deduplicator:
         MinHash signature length and LSH bands (rows per band = num_perm // bands).
     """
 
-    threshold: float = 0.8
+    threshold: float = 0.7
     min_terms: int = 5
     num_perm: int = 32
     bands: int = 8

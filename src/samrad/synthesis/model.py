@@ -66,7 +66,7 @@ class Params:
     max_points: int = 4
     max_quotes: int = 3
     quote_max_chars: int = 400
-    near_duplicate_threshold: float = 0.8
+    near_duplicate_threshold: float = 0.7
     compound_budget: int = 4000  # hunspell look-ups per run (5–30 ms each); the rest use a dictionary
     hunspell_dir: str | None = None  # None: $SAMRAD_HUNSPELL_DIR or /usr/share/hunspell
     random_state: int = 0

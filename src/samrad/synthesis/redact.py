@@ -27,6 +27,7 @@ _PNR_RE = re.compile(r"(?<![\d-])(?:19|20)?\d{2}(?:0[1-9]|1[0-2])(?:[0-2]\d|3[01
 # Swedish numbers: 070-123 45 67, 0701234567, +46 70 123 45 67, 019-12 34 56, 08-123 456 78.
 _PHONE_RE = re.compile(r"(?<![\w+])(?:\+46|0046)[\s-]?\(?0?\)?\d{1,3}(?:[\s-]?\d{2,4}){2,4}(?!\d)"
                        r"|(?<![\w+])0\d{1,3}[\s/-]?\d{2,3}(?:[\s-]?\d{2,3}){1,3}(?!\d)")
+_MOBILE_RE = re.compile(r"(?<![\d-])07[02369]\d{7}(?![\d-])")
 _STREET_RE = re.compile(
     r"\b[A-ZÅÄÖ][\wåäöé-]*(?:gatan|vägen|gränd|gränden|torget|stigen|backen|allén|leden|gata|väg|plan|"
     r"straße|strasse|gasse|street|road|avenue)\s+\d{1,4}\s?[A-Za-z]?\b(?:,?\s+\d{3}\s?\d{2}(?:\s+[A-ZÅÄÖ]\w+)?)?"
@@ -97,6 +98,8 @@ class Redactor:
 
         for m in _EMAIL_RE.finditer(text):
             add("e-post", m.start(), m.end())
+        for m in _MOBILE_RE.finditer(text):  # before personnummer: 0701234567 fits both shapes
+            add("telefon", m.start(), m.end())
         for m in _PNR_RE.finditer(text):
             add("personnummer", m.start(), m.end())
         for m in _PHONE_RE.finditer(text):
