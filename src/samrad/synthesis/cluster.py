@@ -9,6 +9,8 @@ themes too small to report — to the rest ("Övrigt"). The rest is capped so it
 from __future__ import annotations
 
 import math
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -57,7 +59,10 @@ class ThemeClusterer:
     silhouette_sample: int = 2000
     random_state: int = 0
 
-    def fit(self, V: np.ndarray, weights: np.ndarray | None = None) -> Clustering:
+    def fit(self, V: np.ndarray, weights: np.ndarray | None = None,
+            terms: Sequence[Sequence[str]] | None = None) -> Clustering:
+        """``terms``: when given, a statement sharing no term with any other member of its theme is a
+        misfit too (lexical vectors give unrelated short texts some similarity through shared letters)."""
         n = V.shape[0]
         w = np.ones(n) if weights is None else np.asarray(weights, dtype=float)
         if n < self.min_statements or V.shape[1] == 0 or not np.any(V):
@@ -69,7 +74,7 @@ class ThemeClusterer:
 
         labels, scores = self._choose(V, w, k_max)
         labels, centroids = self._refine(V, w, labels)
-        labels, sim = self._rest(V, w, labels, centroids, min_size)
+        labels, sim = self._rest(V, w, labels, centroids, min_size, terms)
         labels, centroids, sim = self._compact(V, labels, centroids)
         coherence = np.array([sim[labels == t].mean() if np.any(labels == t) else 0.0
                               for t in range(len(centroids))])
@@ -136,7 +141,7 @@ class ThemeClusterer:
 
     # -- the rest ------------------------------------------------------------------------------
     def _rest(self, V: np.ndarray, w: np.ndarray, labels: np.ndarray, C: np.ndarray,
-              min_size: int) -> tuple[np.ndarray, np.ndarray]:
+              min_size: int, terms: Sequence[Sequence[str]] | None) -> tuple[np.ndarray, np.ndarray]:
         sim = np.einsum("ij,ij->i", V, C[labels])
         out = labels.copy()
         misfit = np.zeros(len(labels), dtype=bool)
@@ -149,6 +154,14 @@ class ThemeClusterer:
                 continue
             mu, sd = float(sim[m].mean()), float(sim[m].std())
             misfit[m & (sim < mu - self.rest_z * sd)] = True
+            if terms is not None:
+                idx = np.where(m)[0]
+                df: Counter[str] = Counter()
+                for i in idx:
+                    df.update(set(terms[i]))
+                for i in idx:
+                    if not any(df[t] > 1 for t in set(terms[i])):
+                        misfit[i] = True
         # Cap the rest: keep the best-fitting misfits in their themes.
         cap = self.max_rest_share * w.sum()
         if w[misfit].sum() > cap:

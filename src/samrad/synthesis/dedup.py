@@ -49,8 +49,8 @@ class Deduplicator:
 
     threshold: float = 0.7
     min_terms: int = 5
-    num_perm: int = 32
-    bands: int = 8
+    num_perm: int = 48
+    bands: int = 16
     random_state: int = 0
 
     def fit(self, texts: Sequence[str], terms: Sequence[Sequence[str]]) -> DedupResult:

@@ -152,7 +152,9 @@ def synthesise(records: Iterable[Record], params: Params | None = None,
     embed_progress = (lambda d, n: progress("represent", d, n)) if progress else None
     try:
         check_backend(backend)
-        if backend == "tfidf" or not texts:
+        if not texts:
+            vectors = [np.zeros((0, 1), dtype=np.float32) for _ in local_groups]
+        elif backend == "tfidf":
             vectors, _ = TfidfRepresenter(random_state=p.random_state).fit_transform(texts, terms, local_groups)
         elif backend == "tfidf+e5":
             vectors, _ = ProjectedRepresenter(random_state=p.random_state,
@@ -188,12 +190,12 @@ def synthesise(records: Iterable[Record], params: Params | None = None,
         group = Group(id=gid, area=area, question=question, statements=len(gw.statements),
                       unique_statements=len(kept), records=len(gw.records),
                       authors=len({record_author[r] for r in gw.records}))
-        cl = clusterer.fit(V, w)
+        g_terms = [statements[i].terms for i in kept]
+        cl = clusterer.fit(V, w, g_terms if backend == "tfidf" else None)
         if len(kept) < clusterer.min_statements and kept:
             warn.append(Warning_("too_few", msg("too_few", say, group=_group_name(area, question, gid),
                                                 n=len(gw.statements))))
         k = cl.centroids.shape[0]
-        g_terms = [statements[i].terms for i in kept]
         g_texts = [statements[i].text for i in kept]
         keywords = class_tfidf(g_terms, w, cl.labels, k)
         drafts = []

@@ -110,7 +110,11 @@ class TfidfRepresenter:
             wv.fit([terms[i] for i in sample])
         except ValueError:  # no terms at all (only stop words): fall back to characters alone
             wv = None  # type: ignore[assignment]
-        cv.fit([texts[i] for i in sample])
+        try:
+            cv.fit([texts[i] for i in sample])
+        except ValueError:  # no character n-grams either (e.g. only one-letter words)
+            cv = TfidfVectorizer(analyzer="char", ngram_range=(1, 2), dtype=np.float32).fit(
+                [texts[i] or " " for i in sample])
         blocks_w, blocks = [], []
         for s in range(0, n, 20_000):
             e = min(n, s + 20_000)

@@ -12,6 +12,7 @@ redan riktigt samma sedan sig sin sina sitt själv ska skall skulle som så såd
 tycker under upp ut utan vad var vara varför vars vem vi vid vilka vilken vilket vill vore väl än ännu
 är även åt över göra gör gjort gjorde bra bättre mera dock dels där också sätt ju iaf osv exempelvis
 t.ex tex bl.a ex typ liksom ganska lite lika också viktig viktigt viktiga behov behövs behöver
+borde bör böra snart gärna verkligen faktiskt nog väldigt jätte sak saker
 """
 _EN = """
 a about above after again all also am an and any are as at be because been being both but by can could
