@@ -5,7 +5,9 @@ from .corpus import records
 
 
 def run(extra):
-    recs = records() + [Record(id=f"b{i}", text=t, area="Kultur", question="Utmaningar") for i, t in enumerate(extra)]
+    recs = records() + [
+        Record(id=f"b{i}", text=t, area="Kultur", question="Utmaningar") for i, t in enumerate(extra)
+    ]
     res = synthesise(recs, Params(lang="auto"))
     assert validate(res.to_dict()) == []
     return res
@@ -37,18 +39,22 @@ def test_one_word_answers_are_kept_and_reported():
 
 
 def test_html_from_word():
-    html = ('<html><head><style>p {color:red}</style></head><body><p class="MsoNormal">Biblioteken behöver '
-            '<b>mer</b>&nbsp;resurser för läsning.</p><p>Scenerna är för få.</p></body></html>')
+    html = (
+        '<html><head><style>p {color:red}</style></head><body><p class="MsoNormal">Biblioteken behöver '
+        "<b>mer</b>&nbsp;resurser för läsning.</p><p>Scenerna är för få.</p></body></html>"
+    )
     res = run([html])
     stmts = [s for s in res.statements if s.record_id == "b0"]
     assert [s.text for s in stmts] == ["Biblioteken behöver mer resurser för läsning.", "Scenerna är för få."]
     assert all("<" not in s.text and "color" not in s.text for s in stmts)
-    assert html[stmts[1].start:stmts[1].end] == "Scenerna är för få."
+    assert html[stmts[1].start : stmts[1].end] == "Scenerna är för få."
     assert "html" in codes(res)
 
 
 def test_huge_paste_and_control_characters():
-    huge = "\n".join(f"Punkt {i}: kulturen i länet behöver mer resurser och bättre lokaler." for i in range(800))
+    huge = "\n".join(
+        f"Punkt {i}: kulturen i länet behöver mer resurser och bättre lokaler." for i in range(800)
+    )
     assert len(huge) > 50_000
     res = run([huge, "Mer pengar\x00 till\x1b biblioteken i länet\x07"])
     w = codes(res)
@@ -79,8 +85,10 @@ def test_missing_hunspell_is_a_warning(tmp_path):
 
 
 def test_english_messages():
-    res = synthesise(records() + [Record(id="x", text="Vet ej", area="Kultur", question="Utmaningar")],
-                     Params(lang="sv", messages="en"))
+    res = synthesise(
+        records() + [Record(id="x", text="Vet ej", area="Kultur", question="Utmaningar")],
+        Params(lang="sv", messages="en"),
+    )
     assert "non-answers" in codes(res)["non_answer"].message
 
 

@@ -9,7 +9,9 @@ def run(texts):
 
 
 def test_exact_copies_collapse_to_first():
-    r = run(["Mer pengar till kulturen!", "mer pengar till kulturen", "Fler scener", "MER PENGAR TILL KULTUREN."])
+    r = run(
+        ["Mer pengar till kulturen!", "mer pengar till kulturen", "Fler scener", "MER PENGAR TILL KULTUREN."]
+    )
     assert r.rep == [0, 0, 2, 0]
     assert r.sets == {0: [1, 3]}
     assert r.kind[1] == "exact"
@@ -31,10 +33,18 @@ def test_different_short_statements_not_collapsed():
 
 def test_campaign_reported_in_result():
     recs = [Record(id=f"c{i}", text="Rädda Stadra teater – ge oss bidraget tillbaka!") for i in range(12)]
-    recs += [Record(id=f"o{i}", text=t) for i, t in enumerate([
-        "Biblioteken behöver fler öppettider på kvällen", "Kulturskolan borde vara gratis för alla barn",
-        "Mer stöd till lokala föreningar och studieförbund", "Fler konserter på landsbygden i länet",
-        "Museerna behöver digitalisera sina samlingar"])]
+    recs += [
+        Record(id=f"o{i}", text=t)
+        for i, t in enumerate(
+            [
+                "Biblioteken behöver fler öppettider på kvällen",
+                "Kulturskolan borde vara gratis för alla barn",
+                "Mer stöd till lokala föreningar och studieförbund",
+                "Fler konserter på landsbygden i länet",
+                "Museerna behöver digitalisera sina samlingar",
+            ]
+        )
+    ]
     res = synthesise(recs, Params(lang="sv"))
     assert res.counts["duplicates_collapsed"] == 11
     dup = res.duplicates[0]

@@ -64,13 +64,16 @@ def test_other_languages():
     assert terms("les bibliothèques ont besoin", "fr")
 
 
-@pytest.mark.parametrize("text,code", [
-    ("Biblioteken behöver mer resurser för barn och unga", "sv"),
-    ("Mehr Radwege in der Stadt bauen und die Autos reduzieren", "de"),
-    ("We need more bike lanes and the buses should run more often", "en"),
-    ("Kirjasto tarvitsee lisää rahaa ja henkilökuntaa", "fi"),
-    ("La bibliothèque a besoin de plus de livres pour les enfants", "fr"),
-])
+@pytest.mark.parametrize(
+    "text,code",
+    [
+        ("Biblioteken behöver mer resurser för barn och unga", "sv"),
+        ("Mehr Radwege in der Stadt bauen und die Autos reduzieren", "de"),
+        ("We need more bike lanes and the buses should run more often", "en"),
+        ("Kirjasto tarvitsee lisää rahaa ja henkilökuntaa", "fi"),
+        ("La bibliothèque a besoin de plus de livres pour les enfants", "fr"),
+    ],
+)
 def test_language_detection(text, code):
     assert detect(text) == code
 

@@ -67,8 +67,12 @@ def test_deterministic():
 
 def test_rest_takes_misfits_but_not_half():
     recs = records()
-    odd = ["Parkeringen vid stationen borde vara gratis på helger.", "Jag gillar inte vädret i november.",
-           "Min katt heter Findus och äter mycket.", "Fotbollsplanen behöver nytt konstgräs snart."]
+    odd = [
+        "Parkeringen vid stationen borde vara gratis på helger.",
+        "Jag gillar inte vädret i november.",
+        "Min katt heter Findus och äter mycket.",
+        "Fotbollsplanen behöver nytt konstgräs snart.",
+    ]
     recs += [Record(id=f"odd{i}", text=t, area="Kultur", question="Utmaningar") for i, t in enumerate(odd)]
     res = synthesise(recs, Params(lang="sv"))
     g = res.groups[0]
@@ -107,7 +111,8 @@ def test_small_groups_give_sensible_themes(n):
 
 def test_groups_by_area_and_question():
     recs = records("Bibliotek", "Utmaningar") + [
-        Record(id=f"x{r.id}", text=r.text, area="Dans", question="Hållbarhet") for r in records()[:12]]
+        Record(id=f"x{r.id}", text=r.text, area="Dans", question="Hållbarhet") for r in records()[:12]
+    ]
     res = synthesise(recs, Params(lang="sv"))
     assert [(g.area, g.question) for g in res.groups] == [("Bibliotek", "Utmaningar"), ("Dans", "Hållbarhet")]
     assert res.groups[1].statements == 12
@@ -120,6 +125,38 @@ def test_empty_input():
     assert validate(res.to_dict()) == []
 
 
+def test_duplicate_record_ids_rejected():
+    recs = records()
+    with pytest.raises(ValueError, match="r1"):
+        synthesise([*recs, recs[0]], Params(lang="sv"))
+
+
 def test_bad_lang_param():
     with pytest.raises(ValueError):
         synthesise(records(), Params(lang="xx"))
+
+
+def test_deterministic_across_processes(tmp_path):
+    """String hashing differs per process; the output must not."""
+    import os
+    import subprocess
+    import sys
+
+    here = str(os.path.dirname(__file__))
+    script = (
+        "import dataclasses, json, sys\n"
+        f"sys.path.insert(0, {here!r})\n"
+        "from corpus import records\n"
+        "from samrad.synthesis import Params, synthesise\n"
+        "extra = [dataclasses.replace(r, id='c' + r.id) for r in records()]\n"
+        "print(json.dumps(synthesise(records() + extra, Params(lang='sv')).to_dict(), sort_keys=True))\n"
+    )
+    outs = []
+    for seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        p = subprocess.run(
+            [sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=300
+        )
+        assert p.returncode == 0, p.stderr
+        outs.append(p.stdout)
+    assert outs[0] == outs[1]

@@ -14,7 +14,8 @@ PLANTED = {
 PLACES = ["Örebro", "Nora", "Stadra teater", "Karlskoga folkhögskola", "Kulturkvarteret"]
 
 TEXT = (
-    "Jag heter Anna Svensson och jobbar med teater i Örebro. Mitt personnummer 850101-1234 skrev jag av misstag, "
+    "Jag heter Anna Svensson och jobbar med teater i Örebro. "
+    "Mitt personnummer 850101-1234 skrev jag av misstag, "
     "min mans är 19850101-1234. Vi spelade på Stadra teater och Karlskoga folkhögskola förra året. "
     "Kontakta Per-Olof Nilsson på 070-123 45 67 eller +46 70 123 45 67, alternativt kansliet 019-12 34 56. "
     "Skriv till anna.svensson@example.se eller kom till Storgatan 12 i Nora. Vi träffade Lisa på "
@@ -33,16 +34,22 @@ def test_every_planted_item_is_redacted_and_places_survive():
     assert kinds == set(PLANTED)
     # Every redaction span points at planted text in the original.
     for r in found:
-        assert any(item in TEXT[r.start:r.end] or TEXT[r.start:r.end] in item
-                   for items in PLANTED.values() for item in items)
+        assert any(
+            item in TEXT[r.start : r.end] or TEXT[r.start : r.end] in item
+            for items in PLANTED.values()
+            for item in items
+        )
 
 
-@pytest.mark.parametrize("text,placeholder", [
-    ("Ring mig på 0701234567.", "[telefon]"),
-    ("Personnummer 8501011234.", "[personnummer]"),
-    ("Kontakta Maria.", "[namn]"),
-    ("Mvh Johan Ek", "[namn]"),
-])
+@pytest.mark.parametrize(
+    "text,placeholder",
+    [
+        ("Ring mig på 0701234567.", "[telefon]"),
+        ("Personnummer 8501011234.", "[personnummer]"),
+        ("Kontakta Maria.", "[namn]"),
+        ("Mvh Johan Ek", "[namn]"),
+    ],
+)
 def test_variants(text, placeholder):
     assert placeholder in Redactor().redact(text)[0]
 
@@ -53,14 +60,20 @@ def test_nothing_to_redact_leaves_text_alone():
 
 
 def test_quotes_in_result_are_redacted_and_keep_original():
-    recs = [Record(id=f"r{i}", text=t) for i, t in enumerate([
-        TEXT,
-        "Teatern i Örebro behöver fler scener och bättre lokaler för fria grupper, till exempel i Nora.",
-        "Fria teatergrupper i länet saknar lokaler att repetera i, scenerna är för dyra att hyra.",
-        "Scenkonsten behöver lokaler. Stadra teater är ett bra exempel på en scen på landsbygden.",
-        "Det behövs fler scener för teater och dans utanför Örebro, i hela länet.",
-        "Lokaler för teater saknas i mindre kommuner som Nora och Lindesberg.",
-    ])]
+    recs = [
+        Record(id=f"r{i}", text=t)
+        for i, t in enumerate(
+            [
+                TEXT,
+                "Teatern i Örebro behöver fler scener och bättre lokaler för fria grupper, "
+                "till exempel i Nora.",
+                "Fria teatergrupper i länet saknar lokaler att repetera i, scenerna är för dyra att hyra.",
+                "Scenkonsten behöver lokaler. Stadra teater är ett bra exempel på en scen på landsbygden.",
+                "Det behövs fler scener för teater och dans utanför Örebro, i hela länet.",
+                "Lokaler för teater saknas i mindre kommuner som Nora och Lindesberg.",
+            ]
+        )
+    ]
     res = synthesise(recs, Params(lang="sv", max_quotes=6, quote_max_chars=2000))
     quotes = [q for g in res.groups for q in g.quotes]
     assert quotes
@@ -80,8 +93,12 @@ def test_quotes_in_result_are_redacted_and_keep_original():
 
 
 def test_shortening_marks_gaps():
-    long = ("Kultur är oerhört viktigt för att göra en plats attraktiv. " + "Det här är en utfyllnad. " * 20 +
-            "Vid en workshop frågade vi Anna Svensson om biblioteken. Kultur och mötesplatser är det viktigaste.")
+    long = (
+        "Kultur är oerhört viktigt för att göra en plats attraktiv. "
+        + "Det här är en utfyllnad. " * 20
+        + "Vid en workshop frågade vi Anna Svensson om biblioteken. "
+        + "Kultur och mötesplatser är det viktigaste."
+    )
     qm = QuoteMaker(max_chars=200)
     rel = [3.0] + [0.0] * 20 + [1.0, 2.0]
     q = qm.make(long, rel)

@@ -11,25 +11,34 @@ def _texts(raw: str) -> list[str]:
 
 
 def test_bullets_numbered_and_lines():
-    raw = "• Mer pengar till biblioteken\n• Fler lokaler för dans\n- Bättre samverkan\n1. Första\n2) Andra saken"
-    assert _texts(raw) == ["Mer pengar till biblioteken", "Fler lokaler för dans", "Bättre samverkan", "Första",
-                           "Andra saken"]
+    raw = "• Mer pengar till biblioteken\n• Fler lokaler för dans\n- Bättre samverkan\n1. Första\n2) Andra"
+    assert _texts(raw) == [
+        "Mer pengar till biblioteken",
+        "Fler lokaler för dans",
+        "Bättre samverkan",
+        "Första",
+        "Andra",
+    ]
 
 
 def test_spans_point_into_raw_text():
     raw = "Inledning.\n\n* Punkt ett här\n*  Punkt två där  \n"
     segs, _, _ = Segmenter().split(raw)
-    assert [raw[s.start:s.end] for s in segs] == ["Inledning.", "Punkt ett här", "Punkt två där"]
+    assert [raw[s.start : s.end] for s in segs] == ["Inledning.", "Punkt ett här", "Punkt två där"]
 
 
 def test_dels_dels():
     assert _texts("Vi behöver dels mer resurser, dels fler lokaler i länet.") == [
-        "Vi behöver dels mer resurser", "dels fler lokaler i länet."]
+        "Vi behöver dels mer resurser",
+        "dels fler lokaler i länet.",
+    ]
 
 
 def test_hard_wrapped_line_is_joined():
     assert _texts("Biblioteken behöver mer\npengar för läsning.\nNästa idé är scener.") == [
-        "Biblioteken behöver mer pengar för läsning.", "Nästa idé är scener."]
+        "Biblioteken behöver mer pengar för läsning.",
+        "Nästa idé är scener.",
+    ]
 
 
 def test_long_answer_split_at_sentences():
@@ -42,7 +51,7 @@ def test_long_answer_split_at_sentences():
 
 
 def test_abbreviations_do_not_split():
-    raw = ("Vi behöver t.ex. fler scener och bl.a. bättre lokaler för dans i länet, vilket är viktigt. " * 5)
+    raw = "Vi behöver t.ex. fler scener och bl.a. bättre lokaler för dans i länet, vilket är viktigt. " * 5
     segs, _, _ = Segmenter(long_chars=120).split(raw)
     assert not any(s.text.startswith(("ex.", "a.")) for s in segs)
 
@@ -52,8 +61,8 @@ def test_html_is_stripped_but_spans_cover_raw():
     segs, ct, _ = Segmenter().split(raw)
     assert [s.text for s in segs] == ["Mer pengar & fler lokaler", "Punkt ett", "Punkt två"]
     assert ct.had_html
-    assert raw[segs[0].start:segs[0].end] == "Mer <b>pengar</b> &amp; fler lokaler"
-    assert raw[segs[2].start:segs[2].end] == "Punkt två"
+    assert raw[segs[0].start : segs[0].end] == "Mer <b>pengar</b> &amp; fler lokaler"
+    assert raw[segs[2].start : segs[2].end] == "Punkt två"
 
 
 def test_control_characters_dropped():
@@ -78,7 +87,7 @@ def test_spans_are_ordered_and_map_back(raw):
     for s in segs:
         assert 0 <= prev <= s.start < s.end <= len(raw)
         # The statement is exactly the cleaned, whitespace-collapsed text of its raw span.
-        assert " ".join(clean(raw[s.start:s.end]).text.split()) == s.text or "<" in raw or "&" in raw
+        assert " ".join(clean(raw[s.start : s.end]).text.split()) == s.text or "<" in raw or "&" in raw
         prev = s.end
 
 
@@ -88,6 +97,6 @@ def test_plain_bullets_exact_spans(items):
     raw = "\n".join(f"• {x}" for x in items)
     segs, _, _ = Segmenter().split(raw)
     for s in segs:
-        assert " ".join(raw[s.start:s.end].split()) == s.text
-        assert raw[s.start:s.end] == raw[s.start:s.end].strip()
+        assert " ".join(raw[s.start : s.end].split()) == s.text
+        assert raw[s.start : s.end] == raw[s.start : s.end].strip()
     assert [s.text for s in segs] == [" ".join(x.split()) for x in items if x.strip()]

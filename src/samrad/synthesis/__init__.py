@@ -1,8 +1,8 @@
 """The synthesis engine: free text in, themes, points and quotes out. Pure Python, no Django.
 
-    from samrad.synthesis import Record, Params, synthesise
-    result = synthesise([Record(id="1", text="Mer pengar till biblioteken", area="Bibliotek")], Params())
-    result.to_dict()  # the JSON document described in SCHEMA.md
+from samrad.synthesis import Record, Params, synthesise
+result = synthesise([Record(id="1", text="Mer pengar till biblioteken", area="Bibliotek")], Params())
+result.to_dict()  # the JSON document described in SCHEMA.md
 """
 
 __version__ = "0.1.0"

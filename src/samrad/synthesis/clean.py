@@ -14,14 +14,34 @@ from dataclasses import dataclass, field
 
 # Tags whose boundaries end a line of text (a paragraph, a list item, a line break …).
 _BLOCK_TAGS = {
-    "p", "div", "br", "li", "ul", "ol", "tr", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6",
-    "table", "blockquote", "section", "article", "hr", "pre",
+    "p",
+    "div",
+    "br",
+    "li",
+    "ul",
+    "ol",
+    "tr",
+    "td",
+    "th",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "table",
+    "blockquote",
+    "section",
+    "article",
+    "hr",
+    "pre",
 }
 # Whole elements whose content is never answer text.
 _DROP_ELEMENTS = ("script", "style", "head", "xml", "title")
-_TAG_RE = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9:-]*)\b[^<>]*?(/?)>|<!--.*?-->|<!\[if.*?<!\[endif\]>|<![^<>]*>",
-                     re.S)
-_DROP_RE = re.compile(r"<(%s)\b[^>]*>.*?</\1\s*>" % "|".join(_DROP_ELEMENTS), re.S | re.I)
+_TAG_RE = re.compile(
+    r"<(/?)([a-zA-Z][a-zA-Z0-9:-]*)\b[^<>]*?(/?)>|<!--.*?-->|<!\[if.*?<!\[endif\]>|<![^<>]*>", re.S
+)
+_DROP_RE = re.compile(r"<(" + "|".join(_DROP_ELEMENTS) + r")\b[^>]*>.*?</\1\s*>", re.S | re.I)
 _ENTITY_RE = re.compile(r"&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});")
 _HTML_HINT_RE = re.compile(r"</?[a-zA-Z][a-zA-Z0-9:-]*\b[^<>]*>|&[#a-zA-Z0-9]{2,32};")
 
@@ -113,7 +133,9 @@ def clean(raw: str) -> CleanText:
         notes.append("html")
     if controls:
         notes.append("control_chars")
-    return CleanText(raw=raw, text=text, offsets=offsets, had_html=is_html, control_chars=controls, notes=notes)
+    return CleanText(
+        raw=raw, text=text, offsets=offsets, had_html=is_html, control_chars=controls, notes=notes
+    )
 
 
 def _needs_char_work(c: str) -> bool:

@@ -41,7 +41,9 @@ def _themes_parser() -> _Parser:
     p.add_argument("--out", help="write the JSON result here (default: standard output)")
     p.add_argument("--max-themes", type=int, help="at most this many themes per group")
     p.add_argument("--seed", type=int, default=0, help="random seed (same input + seed → same output)")
-    p.add_argument("--llm-url", help="OpenAI-compatible chat completions URL for headline wording (off by default)")
+    p.add_argument(
+        "--llm-url", help="OpenAI-compatible chat completions URL for headline wording (off by default)"
+    )
     p.add_argument("--llm-model", default="default", help="model name for --llm-url")
     p.add_argument("--llm-key-env", help="name of the environment variable that holds the API key")
     p.add_argument("--messages", default=None, choices=["sv", "en"], help="language of messages")
@@ -80,10 +82,19 @@ def themes_main(argv: list[str] | None = None, lang: str = "sv") -> int:
     if args.llm_url:
         import os
 
-        llm = LLMConfig(url=args.llm_url, model=args.llm_model,
-                        api_key=os.environ.get(args.llm_key_env) if args.llm_key_env else None)
-    params = Params(lang=args.lang, backend=args.backend, max_themes=args.max_themes, random_state=args.seed,
-                    messages=say, llm=llm)
+        llm = LLMConfig(
+            url=args.llm_url,
+            model=args.llm_model,
+            api_key=os.environ.get(args.llm_key_env) if args.llm_key_env else None,
+        )
+    params = Params(
+        lang=args.lang,
+        backend=args.backend,
+        max_themes=args.max_themes,
+        random_state=args.seed,
+        messages=say,
+        llm=llm,
+    )
     from .pipeline import synthesise
 
     try:
@@ -101,8 +112,18 @@ def themes_main(argv: list[str] | None = None, lang: str = "sv") -> int:
             print(msg("cli_write", say, path=args.out, why=e.strerror or e), file=sys.stderr)
             return 2
         c = result.counts
-        print(msg("cli_wrote", say, path=args.out, groups=c["groups"], themes=c["themes"],
-                  statements=c["statements"], rest=round(100 * float(c["rest_share"]), 1)), file=sys.stderr)
+        print(
+            msg(
+                "cli_wrote",
+                say,
+                path=args.out,
+                groups=c["groups"],
+                themes=c["themes"],
+                statements=c["statements"],
+                rest=round(100 * float(c["rest_share"]), 1),
+            ),
+            file=sys.stderr,
+        )
     else:
         sys.stdout.write(doc + "\n")
     return 0
@@ -142,8 +163,9 @@ def eval_main(argv: list[str] | None = None, lang: str = "sv") -> int:
         header, rows = read_table(gold_path)
         for opt, col in (("--gold-label", args.gold_label), ("--gold-id", args.gold_id)):
             if col is not None and col not in header:
-                raise InputError("cli_column", col=col, opt=opt, path=gold_path,
-                                 cols=", ".join(repr(h) for h in header))
+                raise InputError(
+                    "cli_column", col=col, opt=opt, path=gold_path, cols=", ".join(repr(h) for h in header)
+                )
         gold: dict[str, str] = {}
         for n, row in enumerate(rows, start=2):
             rid = str(row.get(args.gold_id, "")).strip() if args.gold_id else f"row{n}"
@@ -182,9 +204,13 @@ class _Progress:
         self(name, 0, 0)
 
     def __call__(self, stage: str, done: int, total: int) -> None:
-        label = {"read": msg("progress_read", self.say), "segment": msg("progress_analyse", self.say),
-                 "normalise": msg("progress_analyse", self.say), "represent": msg("progress_analyse", self.say),
-                 "cluster": msg("progress_cluster", self.say)}.get(stage, stage)
+        label = {
+            "read": msg("progress_read", self.say),
+            "segment": msg("progress_analyse", self.say),
+            "normalise": msg("progress_analyse", self.say),
+            "represent": msg("progress_analyse", self.say),
+            "cluster": msg("progress_cluster", self.say),
+        }.get(stage, stage)
         text = f"{label} ({stage}) {done}/{total}" if total else f"{label} ({stage})"
         text += f"  {time.perf_counter() - self.t0:.0f} s"
         if self.console.is_terminal:

@@ -59,15 +59,21 @@ class ThemeClusterer:
     silhouette_sample: int = 2000
     random_state: int = 0
 
-    def fit(self, V: np.ndarray, weights: np.ndarray | None = None,
-            terms: Sequence[Sequence[str]] | None = None) -> Clustering:
+    def fit(
+        self, V: np.ndarray, weights: np.ndarray | None = None, terms: Sequence[Sequence[str]] | None = None
+    ) -> Clustering:
         """``terms``: when given, a statement sharing no term with any other member of its theme is a
         misfit too (lexical vectors give unrelated short texts some similarity through shared letters)."""
         n = V.shape[0]
         w = np.ones(n) if weights is None else np.asarray(weights, dtype=float)
         if n < self.min_statements or V.shape[1] == 0 or not np.any(V):
-            return Clustering(labels=np.full(n, REST), centroids=np.zeros((0, V.shape[1]), dtype=np.float32),
-                              similarity=np.zeros(n), coherence=np.zeros(0), k_scores={})
+            return Clustering(
+                labels=np.full(n, REST),
+                centroids=np.zeros((0, V.shape[1]), dtype=np.float32),
+                similarity=np.zeros(n),
+                coherence=np.zeros(0),
+                k_scores={},
+            )
         k_max = self.max_themes or int(min(25, max(2, round(2.0 * n ** (1 / 3)))))
         k_max = max(1, min(k_max, n // 2))
         min_size = self.min_theme_size or int(min(40, max(2, math.ceil(0.01 * w.sum()))))
@@ -76,10 +82,12 @@ class ThemeClusterer:
         labels, centroids = self._refine(V, w, labels)
         labels, sim = self._rest(V, w, labels, centroids, min_size, terms)
         labels, centroids, sim = self._compact(V, labels, centroids)
-        coherence = np.array([sim[labels == t].mean() if np.any(labels == t) else 0.0
-                              for t in range(len(centroids))])
-        return Clustering(labels=labels, centroids=centroids, similarity=sim, coherence=coherence,
-                          k_scores=scores)
+        coherence = np.array(
+            [sim[labels == t].mean() if np.any(labels == t) else 0.0 for t in range(len(centroids))]
+        )
+        return Clustering(
+            labels=labels, centroids=centroids, similarity=sim, coherence=coherence, k_scores=scores
+        )
 
     # -- choosing the number of themes ----------------------------------------------------------
     def _choose(self, V: np.ndarray, w: np.ndarray, k_max: int) -> tuple[np.ndarray, dict[int, float]]:
@@ -90,16 +98,20 @@ class ThemeClusterer:
         fine = self._kmeans(V, w, k_fine)
         fine_labels = fine.labels_
         used = np.unique(fine_labels)
-        C = normalize(np.vstack([np.average(V[fine_labels == c], axis=0, weights=w[fine_labels == c])
-                                 for c in used]))
+        C = normalize(
+            np.vstack([np.average(V[fine_labels == c], axis=0, weights=w[fine_labels == c]) for c in used])
+        )
         remap = {c: i for i, c in enumerate(used)}
         fl = np.array([remap[c] for c in fine_labels])
         if len(used) <= 2:
             return fl, {}
         Z = linkage(C, method="ward")
         rng = np.random.default_rng(self.random_state)
-        sample = np.sort(rng.choice(n, self.silhouette_sample, replace=False)) if n > self.silhouette_sample \
+        sample = (
+            np.sort(rng.choice(n, self.silhouette_sample, replace=False))
+            if n > self.silhouette_sample
             else np.arange(n)
+        )
         Vs = V[sample]
         D = np.clip(1.0 - Vs @ Vs.T, 0.0, 2.0)
         np.fill_diagonal(D, 0.0)
@@ -123,8 +135,9 @@ class ThemeClusterer:
 
     def _kmeans(self, V: np.ndarray, w: np.ndarray, k: int) -> KMeans | MiniBatchKMeans:
         if V.shape[0] > 20_000:
-            return MiniBatchKMeans(k, random_state=self.random_state, n_init=3, batch_size=4096,
-                                   max_iter=50).fit(V, sample_weight=w)
+            return MiniBatchKMeans(
+                k, random_state=self.random_state, n_init=3, batch_size=4096, max_iter=50
+            ).fit(V, sample_weight=w)
         return KMeans(k, random_state=self.random_state, n_init=1, max_iter=60).fit(V, sample_weight=w)
 
     def _refine(self, V: np.ndarray, w: np.ndarray, labels: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -140,8 +153,15 @@ class ThemeClusterer:
         return labels, C
 
     # -- the rest ------------------------------------------------------------------------------
-    def _rest(self, V: np.ndarray, w: np.ndarray, labels: np.ndarray, C: np.ndarray,
-              min_size: int, terms: Sequence[Sequence[str]] | None) -> tuple[np.ndarray, np.ndarray]:
+    def _rest(
+        self,
+        V: np.ndarray,
+        w: np.ndarray,
+        labels: np.ndarray,
+        C: np.ndarray,
+        min_size: int,
+        terms: Sequence[Sequence[str]] | None,
+    ) -> tuple[np.ndarray, np.ndarray]:
         sim = np.einsum("ij,ij->i", V, C[labels])
         out = labels.copy()
         misfit = np.zeros(len(labels), dtype=bool)
@@ -173,7 +193,9 @@ class ThemeClusterer:
         return out, sim
 
     @staticmethod
-    def _compact(V: np.ndarray, labels: np.ndarray, C: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    def _compact(
+        V: np.ndarray, labels: np.ndarray, C: np.ndarray
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Renumber themes 0..k-1 (dropping emptied ones) and recompute centroids from their members."""
         used = [t for t in range(C.shape[0]) if np.any(labels == t)]
         remap = np.full(C.shape[0] + 1, REST)

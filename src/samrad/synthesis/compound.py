@@ -46,8 +46,29 @@ def _lemma(word: str, lang: str) -> str:
 
 
 # Right halves that are really derivational suffixes ("verksam|het", "håll|barhet"), not words.
-_SUFFIX_WORDS = {"het", "heta", "barhet", "else", "ande", "ende", "ning", "ningen", "lig", "lighet", "ighet",
-                 "skap", "ung", "keit", "heit", "ation", "ness", "ment", "tion", "aren", "arna"}
+_SUFFIX_WORDS = {
+    "het",
+    "heta",
+    "barhet",
+    "else",
+    "ande",
+    "ende",
+    "ning",
+    "ningen",
+    "lig",
+    "lighet",
+    "ighet",
+    "skap",
+    "ung",
+    "keit",
+    "heit",
+    "ation",
+    "ness",
+    "ment",
+    "tion",
+    "aren",
+    "arna",
+}
 
 
 @lru_cache(maxsize=200_000)
@@ -120,8 +141,11 @@ class CompoundSplitter:
     def prepare(self, counts: dict[str, int], lang: str) -> None:
         if lang != "sv" or self.budget <= 0:
             return
-        long_forms = [w for w in counts if len(w) >= MIN_LEN and w.isalpha() and (w, lang) not in self._cache
-                      and not _known(w, lang)]
+        long_forms = [
+            w
+            for w in counts
+            if len(w) >= MIN_LEN and w.isalpha() and (w, lang) not in self._cache and not _known(w, lang)
+        ]
         if not long_forms:
             return
         dictionary = self._hunspell()
@@ -159,7 +183,9 @@ class CompoundSplitter:
                 cand = tuple(_part_lemma(s, lang) for s in stems)
                 # Prefer more parts (finer matching), then the alphabetically first for determinism.
                 if (len(cand), tuple(-ord(c) for c in "".join(cand))) > (
-                        len(best), tuple(-ord(c) for c in "".join(best))):
+                    len(best),
+                    tuple(-ord(c) for c in "".join(best)),
+                ):
                     best = cand
         except Exception:  # noqa: BLE001 - a dictionary quirk must not stop the analysis
             return ()

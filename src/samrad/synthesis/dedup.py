@@ -102,15 +102,16 @@ class Deduplicator:
         rows = self.num_perm // self.bands
         buckets: list[dict[bytes, list[int]]] = [{} for _ in range(self.bands)]
         for i in idx:
-            ids = np.fromiter((vocab.setdefault(t, len(vocab) + 1) for t in set(terms[i])), dtype=np.uint64)
+            uniq = sorted(set(terms[i]))  # sorted: set order depends on the process's hash seed
+            ids = np.fromiter((vocab.setdefault(t, len(vocab) + 1) for t in uniq), dtype=np.uint64)
             # Universal hashing mod a Mersenne prime; ids and coefficients are < 2**31 so nothing overflows.
             sig = ((a[:, None] * ids[None, :] + b[:, None]) % np.uint64(_PRIME)).min(axis=1)
             for band in range(self.bands):
-                key = sig[band * rows:(band + 1) * rows].tobytes()
+                key = sig[band * rows : (band + 1) * rows].tobytes()
                 buckets[band].setdefault(key, []).append(i)
         pairs: set[tuple[int, int]] = set()
-        for band in buckets:
-            for members in band.values():
+        for table in buckets:
+            for members in table.values():
                 if len(members) < 2:
                     continue
                 # A huge bucket means many near-identical texts: linking each to its predecessor suffices.

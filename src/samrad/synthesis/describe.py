@@ -22,8 +22,9 @@ class ThemeDescription:
     points: list[int]
 
 
-def class_tfidf(term_lists: Sequence[Sequence[str]], weights: np.ndarray, labels: np.ndarray,
-                k: int, top: int = 6) -> list[list[str]]:
+def class_tfidf(
+    term_lists: Sequence[Sequence[str]], weights: np.ndarray, labels: np.ndarray, k: int, top: int = 6
+) -> list[list[str]]:
     """Top terms per class by c-TF-IDF: tf(term, class) · log(1 + mean class size / tf(term, all))."""
     per_class: list[Counter[str]] = [Counter() for _ in range(k)]
     for terms, w, lab in zip(term_lists, weights, labels, strict=True):
@@ -38,7 +39,9 @@ def class_tfidf(term_lists: Sequence[Sequence[str]], weights: np.ndarray, labels
     out = []
     for c in per_class:
         size = sum(c.values()) or 1.0
-        scored = [((v / size) * np.log1p(avg / total[t]), t) for t, v in c.items() if v >= min(2.0, max(c.values()))]
+        scored = [
+            ((v / size) * np.log1p(avg / total[t]), t) for t, v in c.items() if v >= min(2.0, max(c.values()))
+        ]
         # Sort by score, then alphabetically, so ties never depend on dictionary order.
         scored.sort(key=lambda x: (-x[0], x[1]))
         out.append([t for _, t in scored[:top]])
@@ -62,9 +65,16 @@ class Describer:
     redundancy: float = 0.85
     ideal_chars: tuple[int, int] = (40, 220)
 
-    def describe(self, V: np.ndarray, texts: Sequence[str], terms: Sequence[Sequence[str]],
-                 members: np.ndarray, centroid: np.ndarray, keywords: list[str],
-                 weight: Callable[[int], float] | None = None) -> ThemeDescription:
+    def describe(
+        self,
+        V: np.ndarray,
+        texts: Sequence[str],
+        terms: Sequence[Sequence[str]],
+        members: np.ndarray,
+        centroid: np.ndarray,
+        keywords: list[str],
+        weight: Callable[[int], float] | None = None,
+    ) -> ThemeDescription:
         """``members``: indices of the theme's unique statements in the group arrays."""
         sims = V[members] @ centroid
         kw = set(keywords[:4])
@@ -73,8 +83,9 @@ class Describer:
         order = np.lexsort((members, -score))  # best score first; index breaks ties
         headline_pos = int(order[0])
         chosen = [headline_pos]
-        candidates = [int(p) for p in order[1:] if len(texts[members[p]].split()) >= 3] or \
-            [int(p) for p in order[1:]]
+        candidates = [int(p) for p in order[1:] if len(texts[members[p]].split()) >= 3] or [
+            int(p) for p in order[1:]
+        ]
         Vm = V[members]
         while len(chosen) < self.max_points + 1 and candidates:
             best, best_val = -1, -np.inf
@@ -90,13 +101,18 @@ class Describer:
                 break
             chosen.append(best)
             candidates.remove(best)
-        return ThemeDescription(keywords=keywords, headline=int(members[headline_pos]),
-                                points=[int(members[p]) for p in chosen[1:]])
+        return ThemeDescription(
+            keywords=keywords,
+            headline=int(members[headline_pos]),
+            points=[int(members[p]) for p in chosen[1:]],
+        )
 
     def _readability(self, text: str, terms: Sequence[str], keywords: set[str]) -> float:
         """0–1: readable length, a full clause, and says something about the theme's keywords."""
         n = len(text)
         lo, hi = self.ideal_chars
-        length = 1.0 if lo <= n <= hi else max(0.0, 1.0 - (lo - n) / lo) if n < lo else max(0.0, 1 - (n - hi) / hi)
+        length = (
+            1.0 if lo <= n <= hi else max(0.0, 1.0 - (lo - n) / lo) if n < lo else max(0.0, 1 - (n - hi) / hi)
+        )
         kw = min(1.0, len(keywords.intersection(terms)) / 2) if keywords else 0.0
         return 0.5 * length + 0.5 * kw

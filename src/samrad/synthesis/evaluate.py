@@ -25,8 +25,14 @@ class Scores:
     themes: int
 
     def to_dict(self) -> dict[str, Any]:
-        return {"ari": round(self.ari, 4), "nmi": round(self.nmi, 4), "rest_share": round(self.rest_share, 4),
-                "n": self.n, "missing": self.missing, "themes": self.themes}
+        return {
+            "ari": round(self.ari, 4),
+            "nmi": round(self.nmi, 4),
+            "rest_share": round(self.rest_share, 4),
+            "n": self.n,
+            "missing": self.missing,
+            "themes": self.themes,
+        }
 
 
 def predicted_labels(result: Mapping[str, Any]) -> dict[str, str]:
@@ -51,5 +57,7 @@ def score(result: Mapping[str, Any], gold: Mapping[str, str]) -> Scores:
         ari=float(adjusted_rand_score(y_true, y_pred)),
         nmi=float(normalized_mutual_info_score(y_true, y_pred)),
         rest_share=sum(1 for p in y_pred if p == REST_LABEL) / len(y_pred),
-        n=len(y_true), missing=missing, themes=len({p for p in y_pred if p != REST_LABEL}),
+        n=len(y_true),
+        missing=missing,
+        themes=len({p for p in y_pred if p != REST_LABEL}),
     )

@@ -124,12 +124,22 @@ def _read_jsonl(path: Path) -> tuple[list[str], list[dict[str, Any]]]:
     return list(header), rows
 
 
-def records_from_rows(header: list[str], rows: list[dict[str, Any]], cols: Columns, path: Path) -> Iterator[Record]:
+def records_from_rows(
+    header: list[str], rows: list[dict[str, Any]], cols: Columns, path: Path
+) -> Iterator[Record]:
     """Check that every named column exists, then yield Records (row number as id when no --id)."""
-    for opt, col in (("--text", cols.text), ("--id", cols.id), ("--area", cols.area),
-                     ("--question", cols.question), ("--author", cols.author), ("--lang-column", cols.lang)):
+    for opt, col in (
+        ("--text", cols.text),
+        ("--id", cols.id),
+        ("--area", cols.area),
+        ("--question", cols.question),
+        ("--author", cols.author),
+        ("--lang-column", cols.lang),
+    ):
         if col is not None and col not in header:
-            raise InputError("cli_column", col=col, opt=opt, path=path, cols=", ".join(repr(h) for h in header))
+            raise InputError(
+                "cli_column", col=col, opt=opt, path=path, cols=", ".join(repr(h) for h in header)
+            )
     if not rows:
         raise InputError("cli_empty", path=path)
 
@@ -145,5 +155,11 @@ def records_from_rows(header: list[str], rows: list[dict[str, Any]], cols: Colum
         if rid in seen:  # ids must be unique for provenance; keep the row, make its id unique
             rid = f"{rid}#row{n}"
         seen.add(rid)
-        yield Record(id=rid, text=get(row, cols.text) or "", area=get(row, cols.area),
-                     question=get(row, cols.question), author=get(row, cols.author), lang=get(row, cols.lang))
+        yield Record(
+            id=rid,
+            text=get(row, cols.text) or "",
+            area=get(row, cols.area),
+            question=get(row, cols.question),
+            author=get(row, cols.author),
+            lang=get(row, cols.lang),
+        )

@@ -16,13 +16,21 @@ from .model import LANGUAGES
 _WORD_RE = re.compile(r"[^\W\d_]+", re.U)
 # Frequent function words that are distinctive for each language.
 _MARKERS = {
-    "sv": set("och att det som för inte är på med jag av till den har vi om ett kan ska också mer vara eller "
-              "men så från när finns behöver där alla bra hur många skulle genom".split()),
-    "en": set("the and to of is that for it with are be this on not have more we should can will our from "
-              "need people would there their".split()),
-    "de": set("und die der das ist nicht zu mit den von für auf sich ein eine auch werden wird sollte mehr "
-              "soll muss im dem des sind bei oder wie".split()),
-    "fr": set("le la les et des est une un pour que qui dans pas plus sur au du ce il sont avec nous faut".split()),
+    "sv": set(
+        "och att det som för inte är på med jag av till den har vi om ett kan ska också mer vara eller "
+        "men så från när finns behöver där alla bra hur många skulle genom".split()
+    ),
+    "en": set(
+        "the and to of is that for it with are be this on not have more we should can will our from "
+        "need people would there their".split()
+    ),
+    "de": set(
+        "und die der das ist nicht zu mit den von für auf sich ein eine auch werden wird sollte mehr "
+        "soll muss im dem des sind bei oder wie".split()
+    ),
+    "fr": set(
+        "le la les et des est une un pour que qui dans pas plus sur au du ce il sont avec nous faut".split()
+    ),
     "fi": set("ja on ei että se ovat kun myös tai mutta joka olla enemmän pitää kuin sekä ole".split()),
 }
 

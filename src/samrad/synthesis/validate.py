@@ -9,8 +9,15 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-_TYPES: dict[str, tuple[type, ...]] = {"object": (dict,), "array": (list,), "string": (str,), "integer": (int,),
-                                       "number": (int, float), "boolean": (bool,), "null": (type(None),)}
+_TYPES: dict[str, tuple[type, ...]] = {
+    "object": (dict,),
+    "array": (list,),
+    "string": (str,),
+    "integer": (int,),
+    "number": (int, float),
+    "boolean": (bool,),
+    "null": (type(None),),
+}
 
 
 @lru_cache(maxsize=1)
@@ -40,8 +47,10 @@ def _check(value: Any, sch: dict[str, Any], root: dict[str, Any], path: str, err
         errors.append(f"{path}: {value!r} not in {sch['enum']}")
     if "type" in sch:
         types = sch["type"] if isinstance(sch["type"], list) else [sch["type"]]
-        ok = any(isinstance(value, _TYPES[t]) and not (t in ("integer", "number") and isinstance(value, bool))
-                 for t in types)
+        ok = any(
+            isinstance(value, _TYPES[t]) and not (t in ("integer", "number") and isinstance(value, bool))
+            for t in types
+        )
         if not ok:
             errors.append(f"{path}: expected {'/'.join(types)}, got {type(value).__name__}")
             return
@@ -65,7 +74,11 @@ def _provenance(doc: dict[str, Any]) -> list[str]:
     ids = {s["id"]: s for s in doc["statements"]}
     for g in doc["groups"]:
         for t in g["themes"]:
-            for sid in [t["headline"]["statement_id"], *[p["statement_id"] for p in t["points"]], *t["statement_ids"]]:
+            for sid in [
+                t["headline"]["statement_id"],
+                *[p["statement_id"] for p in t["points"]],
+                *t["statement_ids"],
+            ]:
                 if sid not in ids:
                     errors.append(f"theme {t['id']}: unknown statement {sid}")
         for sid in g["rest"]["statement_ids"]:
