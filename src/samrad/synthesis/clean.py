@@ -45,6 +45,11 @@ _DROP_RE = re.compile(r"<(" + "|".join(_DROP_ELEMENTS) + r")\b[^>]*>.*?</\1\s*>"
 _ENTITY_RE = re.compile(r"&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});")
 _HTML_HINT_RE = re.compile(r"</?[a-zA-Z][a-zA-Z0-9:-]*\b[^<>]*>|&[#a-zA-Z0-9]{2,32};")
 
+# Any character clean() must look at: controls, odd spaces, invisibles, surrogates, private use.
+_ODD_CHAR_RE = re.compile(
+    "[\x00-\x09\x0b-\x1f\x7f-\x9f\xa0\xad\u1680\u2000-\u200f\u2028-\u202f\u205f-\u2060\u3000"
+    "\ufeff\ud800-\udfff\ue000-\uf8ff\U000f0000-\U0010ffff]"
+)
 # Zero-width and bidi marks that survive copy-paste and break tokenisation.
 _INVISIBLE = {"\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad", "\u200e", "\u200f"}
 
@@ -81,7 +86,7 @@ def clean(raw: str) -> CleanText:
     plain spaces so that downstream regular expressions stay simple.
     """
     is_html = bool(_HTML_HINT_RE.search(raw))
-    needs_work = is_html or any(_needs_char_work(c) for c in raw)
+    needs_work = is_html or _ODD_CHAR_RE.search(raw) is not None
     if not needs_work:
         return CleanText(raw=raw, text=raw)
 
@@ -136,15 +141,6 @@ def clean(raw: str) -> CleanText:
     return CleanText(
         raw=raw, text=text, offsets=offsets, had_html=is_html, control_chars=controls, notes=notes
     )
-
-
-def _needs_char_work(c: str) -> bool:
-    if c == "\n" or c == " ":
-        return False
-    if c in _INVISIBLE or c in "\r\t\xa0\u2028\u2029":
-        return True
-    cat = unicodedata.category(c)
-    return cat in ("Cc", "Cs", "Co", "Cn") or (cat == "Zs")
 
 
 def _markup_spans(raw: str) -> list[tuple[int, int, str, str]]:

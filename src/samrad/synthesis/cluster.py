@@ -64,6 +64,8 @@ class ThemeClusterer:
     ) -> Clustering:
         """``terms``: when given, a statement sharing no term with any other member of its theme is a
         misfit too (lexical vectors give unrelated short texts some similarity through shared letters)."""
+        # float64: scikit-learn's k-means takes a much slower path (chunked up-casting) for float32.
+        V = np.asarray(V, dtype=np.float64)
         n = V.shape[0]
         w = np.ones(n) if weights is None else np.asarray(weights, dtype=float)
         if n < self.min_statements or V.shape[1] == 0 or not np.any(V):
@@ -134,7 +136,7 @@ class ThemeClusterer:
         return best_labels, scores
 
     def _kmeans(self, V: np.ndarray, w: np.ndarray, k: int) -> KMeans | MiniBatchKMeans:
-        if V.shape[0] > 20_000:
+        if V.shape[0] > 100_000:
             return MiniBatchKMeans(
                 k, random_state=self.random_state, n_init=3, batch_size=4096, max_iter=50
             ).fit(V, sample_weight=w)

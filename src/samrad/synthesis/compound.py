@@ -84,6 +84,7 @@ def dictionary_split(word: str, lang: str) -> tuple[str, ...]:
     return _split_unknown(w, lang)
 
 
+@lru_cache(maxsize=200_000)
 def _split_unknown(w: str, lang: str) -> tuple[str, ...]:
     best: tuple[str, ...] = ()
     best_score = -1.0

@@ -39,9 +39,9 @@ def class_tfidf(
     out = []
     for c in per_class:
         size = sum(c.values()) or 1.0
-        scored = [
-            ((v / size) * np.log1p(avg / total[t]), t) for t, v in c.items() if v >= min(2.0, max(c.values()))
-        ]
+        # A keyword must occur in two statements (or in the only ones there are): no one-off words.
+        floor = min(2.0, max(c.values(), default=0.0))
+        scored = [((v / size) * np.log1p(avg / total[t]), t) for t, v in c.items() if v >= floor]
         # Sort by score, then alphabetically, so ties never depend on dictionary order.
         scored.sort(key=lambda x: (-x[0], x[1]))
         out.append([t for _, t in scored[:top]])

@@ -75,6 +75,9 @@ class Params:
     compound_budget: int = 4000  # hunspell look-ups per run (5–30 ms each); the rest use a dictionary
     hunspell_dir: str | None = None  # None: $SAMRAD_HUNSPELL_DIR or /usr/share/hunspell
     random_state: int = 0
+    # BLAS threads during the numeric stages (None: library default). The matrices are small and a
+    # server runs several jobs at once; more threads mostly add contention there.
+    blas_threads: int | None = 1
     messages: str = "sv"  # language of warning messages: sv|en
     llm: LLMConfig | None = None
 

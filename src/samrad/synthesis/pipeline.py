@@ -7,10 +7,13 @@ represent → cluster (per group) → describe themes → quotes → optional la
 from __future__ import annotations
 
 import time
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
+from threadpoolctl import threadpool_limits
 
 from . import lang as langmod
 from .cluster import REST, ThemeClusterer
@@ -57,13 +60,31 @@ class _GroupWork:
 
 
 def synthesise(
-    records: Iterable[Record], params: Params | None = None, progress: Progress | None = None
+    records: Iterable[Record],
+    params: Params | None = None,
+    progress: Progress | None = None,
+    embedder: Callable[[list[str]], Any] | None = None,
 ) -> Result:
     """Theme the records' free text.
 
     Deterministic: the same records (in the same order) and params give the same result.
+
+    ``progress(stage, done, total)`` is called now and then; ``embedder`` (texts → array of row vectors)
+    replaces the model call of the e5/st backends, e.g. to put an embedding cache in front of it.
     """
     p = params or Params()
+    if p.blas_threads is None:
+        return _run(records, p, progress, embedder)
+    with threadpool_limits(limits=p.blas_threads, user_api="blas"):
+        return _run(records, p, progress, embedder)
+
+
+def _run(
+    records: Iterable[Record],
+    p: Params,
+    progress: Progress | None,
+    embedder: Callable[[list[str]], Any] | None,
+) -> Result:
     if p.lang != "auto" and p.lang not in LANGUAGES:
         raise ValueError(f"lang must be auto or one of {', '.join(LANGUAGES)}, not {p.lang!r}")
     timings: dict[str, float] = {}
@@ -191,10 +212,10 @@ def synthesise(
             )
         elif backend == "tfidf+e5":
             vectors, _ = ProjectedRepresenter(
-                random_state=p.random_state, progress=embed_progress
+                random_state=p.random_state, progress=embed_progress, encoder=embedder
             ).fit_transform(texts, terms, local_groups)
         else:
-            E = EmbeddingRepresenter(backend, progress=embed_progress).embed(texts)
+            E = EmbeddingRepresenter(backend, progress=embed_progress, encoder=embedder).embed(texts)
             vectors = [E[np.asarray(g, dtype=np.int64)] for g in local_groups]
     except BackendError as e:
         if not p.backend.startswith("st:") and p.backend not in ("e5", "tfidf+e5"):
@@ -214,7 +235,8 @@ def synthesise(
         max_themes=p.max_themes, min_theme_size=p.min_theme_size, random_state=p.random_state
     )
     describer = Describer(max_points=p.max_points)
-    redactor = Redactor()
+    main_lang = Counter(s.lang for s in statements).most_common(1)[0][0] if statements else default_lang
+    redactor = Redactor(lang=main_lang)
     quoter = QuoteMaker(max_chars=p.quote_max_chars, redactor=redactor)
     out_groups: list[Group] = []
     for gi, gw in enumerate(group_list):

@@ -195,6 +195,7 @@ class Redactor:
     """``redact(text)`` → (redacted text, redactions with spans into ``text``)."""
 
     names: bool = True
+    lang: str = "sv"  # language whose word list tells ordinary capitalised words ("Kontakta") from names
 
     def find(self, text: str) -> list[Redaction]:
         found: list[Redaction] = []
@@ -260,7 +261,7 @@ class Redactor:
                 len(run) > 1
                 and run[0][2] not in names
                 and run[0][2] not in places
-                and _common(run[0][2].lower())
+                and _common(run[0][2].lower(), self.lang)
             ):
                 run = run[1:]
                 lead += 1
@@ -321,8 +322,8 @@ class Redactor:
 
 
 @lru_cache(maxsize=50_000)
-def _common(lower: str) -> bool:
-    return simplemma.is_known(lower, lang="sv") or simplemma.is_known(lower, lang="en")
+def _common(lower: str, lang: str) -> bool:
+    return simplemma.is_known(lower, lang=lang)
 
 
 def _is_cap(w: str) -> bool:

