@@ -21,7 +21,9 @@ def austria() -> list[tuple[str, str, str]]:
     for folder in sorted(POLIS.glob("austria-climate.*")):
         with (folder / "comments.csv").open(encoding="utf-8") as f:
             for row in csv.DictReader(f):
-                out.append((f"{folder.name.split('.')[1]}:{row['comment-id']}", row["comment-body"], folder.name))
+                out.append(
+                    (f"{folder.name.split('.')[1]}:{row['comment-id']}", row["comment-body"], folder.name)
+                )
     return out
 
 
@@ -39,9 +41,10 @@ def scaled(n: int, seed: int = 0) -> list[tuple[str, str, str]]:
     """
     base = austria()
     rng = random.Random(seed)
+    rng.shuffle(base)  # every size mixes all five topics
     out = []
     for i in range(n):
-        rid, text, topic = base[i % len(base)] if i < len(base) else rng.choice(base)
+        rid, text, topic = base[i] if i < len(base) else rng.choice(base)
         if i >= len(base):
             words = text.split()
             kept = [w for w in words if rng.random() > 0.15] or words[:1]

@@ -8,7 +8,7 @@ def run(extra):
     recs = records() + [
         Record(id=f"b{i}", text=t, area="Kultur", question="Utmaningar") for i, t in enumerate(extra)
     ]
-    res = synthesise(recs, Params(lang="auto"))
+    res = synthesise(recs, Params(backend="tfidf", lang="auto"))
     assert validate(res.to_dict()) == []
     return res
 
@@ -78,7 +78,7 @@ def test_mixed_languages():
 
 
 def test_missing_hunspell_is_a_warning(tmp_path):
-    res = synthesise(records(), Params(lang="sv", hunspell_dir=str(tmp_path)))
+    res = synthesise(records(), Params(backend="tfidf", lang="sv", hunspell_dir=str(tmp_path)))
     w = codes(res)
     assert "hunspell_missing" in w and str(tmp_path) in w["hunspell_missing"].message
     assert res.groups[0].themes
@@ -87,11 +87,11 @@ def test_missing_hunspell_is_a_warning(tmp_path):
 def test_english_messages():
     res = synthesise(
         records() + [Record(id="x", text="Vet ej", area="Kultur", question="Utmaningar")],
-        Params(lang="sv", messages="en"),
+        Params(backend="tfidf", lang="sv", messages="en"),
     )
     assert "non-answers" in codes(res)["non_answer"].message
 
 
 def test_non_string_text_is_tolerated():
-    res = synthesise([Record(id="a", text=None)] + records(), Params(lang="sv"))  # type: ignore[arg-type]
+    res = synthesise([Record(id="a", text=None)] + records(), Params(backend="tfidf", lang="sv"))  # type: ignore[arg-type]
     assert res.counts["empty"] == 1

@@ -45,7 +45,7 @@ def test_campaign_reported_in_result():
             ]
         )
     ]
-    res = synthesise(recs, Params(lang="sv"))
+    res = synthesise(recs, Params(backend="tfidf", lang="sv"))
     assert res.counts["duplicates_collapsed"] == 11
     dup = res.duplicates[0]
     assert dup.statement_id == "c0:1" and len(dup.member_ids) == 11

@@ -56,7 +56,8 @@ def _grounded_reply(body):
 def test_grounded_wording_is_used_and_key_sent():
     with _Server(_grounded_reply) as srv:
         res = synthesise(
-            records(), Params(lang="sv", llm=LLMConfig(url=srv.url, model="m1", api_key="sekret"))
+            records(),
+            Params(backend="tfidf", lang="sv", llm=LLMConfig(url=srv.url, model="m1", api_key="sekret")),
         )
     themes = res.groups[0].themes
     assert srv.requests and len(srv.requests) == len(themes)
@@ -72,7 +73,9 @@ def test_ungrounded_wording_is_rejected():
     with _Server(
         lambda body: "Kommunen vill bygga en ny simhall och fler motorvägar till flygplatsen."
     ) as srv:
-        res = synthesise(records(), Params(lang="sv", llm=LLMConfig(url=srv.url, model="m1")))
+        res = synthesise(
+            records(), Params(backend="tfidf", lang="sv", llm=LLMConfig(url=srv.url, model="m1"))
+        )
     for t in res.groups[0].themes:
         assert t.wording["grounded"] is False and t.wording["text"] is None
         assert t.headline.statement_id in t.statement_ids  # extractive headline kept
@@ -82,7 +85,9 @@ def test_ungrounded_wording_is_rejected():
 def test_unreachable_endpoint_is_a_warning():
     with _Server(_grounded_reply) as srv:
         url = srv.url
-    res = synthesise(records(), Params(lang="sv", llm=LLMConfig(url=url, model="m", timeout=2)))
+    res = synthesise(
+        records(), Params(backend="tfidf", lang="sv", llm=LLMConfig(url=url, model="m", timeout=2))
+    )
     assert any(w.code == "llm_failed" for w in res.warnings)
     assert all(t.wording is None for t in res.groups[0].themes)
 
@@ -94,7 +99,7 @@ def test_no_endpoint_no_call(monkeypatch):
         raise AssertionError("network used")
 
     monkeypatch.setattr(urllib.request, "urlopen", boom)
-    res = synthesise(records(), Params(lang="sv"))
+    res = synthesise(records(), Params(backend="tfidf", lang="sv"))
     assert all(t.wording is None for t in res.groups[0].themes)
 
 

@@ -11,7 +11,7 @@ from .corpus import gold, records
 
 @pytest.fixture(scope="module")
 def result():
-    return synthesise(records(), Params(lang="sv"))
+    return synthesise(records(), Params(backend="tfidf", lang="sv"))
 
 
 def test_planted_themes_are_recovered(result):
@@ -60,8 +60,8 @@ def test_validator_catches_broken_documents(result):
 
 
 def test_deterministic():
-    a = synthesise(records(), Params(lang="sv", random_state=3)).to_dict()
-    b = synthesise(records(), Params(lang="sv", random_state=3)).to_dict()
+    a = synthesise(records(), Params(backend="tfidf", lang="sv", random_state=3)).to_dict()
+    b = synthesise(records(), Params(backend="tfidf", lang="sv", random_state=3)).to_dict()
     assert json.dumps(a, sort_keys=True) == json.dumps(b, sort_keys=True)
 
 
@@ -74,7 +74,7 @@ def test_rest_takes_misfits_but_not_half():
         "Fotbollsplanen behöver nytt konstgräs snart.",
     ]
     recs += [Record(id=f"odd{i}", text=t, area="Kultur", question="Utmaningar") for i, t in enumerate(odd)]
-    res = synthesise(recs, Params(lang="sv"))
+    res = synthesise(recs, Params(backend="tfidf", lang="sv"))
     g = res.groups[0]
     rest = set(g.rest_ids)
     assert 0 < g.rest_share <= 0.2
@@ -86,7 +86,7 @@ def test_rest_takes_misfits_but_not_half():
 @pytest.mark.parametrize("n", [1, 2, 3, 4])
 def test_tiny_groups_do_not_crash(n):
     recs = records()[:n]
-    res = synthesise(recs, Params(lang="sv"))
+    res = synthesise(recs, Params(backend="tfidf", lang="sv"))
     g = res.groups[0]
     assert g.themes == []
     assert len(g.rest_ids) == n
@@ -99,7 +99,7 @@ def test_small_groups_give_sensible_themes(n):
     # Interleave the planted themes so every prefix holds several of them.
     all_recs = records()
     order = [all_recs[t * 10 + i] for i in range(10) for t in range(4)]
-    res = synthesise(order[:n], Params(lang="sv"))
+    res = synthesise(order[:n], Params(backend="tfidf", lang="sv"))
     g = res.groups[0]
     assert 1 <= len(g.themes) <= max(2, n // 2)
     assert g.rest_share <= 0.4
@@ -113,7 +113,7 @@ def test_groups_by_area_and_question():
     recs = records("Bibliotek", "Utmaningar") + [
         Record(id=f"x{r.id}", text=r.text, area="Dans", question="Hållbarhet") for r in records()[:12]
     ]
-    res = synthesise(recs, Params(lang="sv"))
+    res = synthesise(recs, Params(backend="tfidf", lang="sv"))
     assert [(g.area, g.question) for g in res.groups] == [("Bibliotek", "Utmaningar"), ("Dans", "Hållbarhet")]
     assert res.groups[1].statements == 12
     assert all(t.id.startswith("g2-") for t in res.groups[1].themes)
@@ -128,12 +128,12 @@ def test_empty_input():
 def test_duplicate_record_ids_rejected():
     recs = records()
     with pytest.raises(ValueError, match="r1"):
-        synthesise([*recs, recs[0]], Params(lang="sv"))
+        synthesise([*recs, recs[0]], Params(backend="tfidf", lang="sv"))
 
 
 def test_bad_lang_param():
     with pytest.raises(ValueError):
-        synthesise(records(), Params(lang="xx"))
+        synthesise(records(), Params(backend="tfidf", lang="xx"))
 
 
 def test_deterministic_across_processes(tmp_path):
@@ -149,7 +149,8 @@ def test_deterministic_across_processes(tmp_path):
         "from corpus import records\n"
         "from samrad.synthesis import Params, synthesise\n"
         "extra = [dataclasses.replace(r, id='c' + r.id) for r in records()]\n"
-        "print(json.dumps(synthesise(records() + extra, Params(lang='sv')).to_dict(), sort_keys=True))\n"
+        "res = synthesise(records() + extra, Params(backend='tfidf', lang='sv'))\n"
+        "print(json.dumps(res.to_dict(), sort_keys=True))\n"
     )
     outs = []
     for seed in ("1", "2"):

@@ -31,7 +31,7 @@ def test_austrian_mix_beats_chance():
             rid = f"{f}:{r['comment-id']}"
             recs.append(Record(id=rid, text=r["comment-body"]))
             gold[rid] = f
-    res = synthesise(recs, Params(lang="de"))
+    res = synthesise(recs, Params(backend="tfidf", lang="de"))
     doc = res.to_dict()
     assert validate(doc) == []
     s = score(doc, gold)
@@ -43,7 +43,7 @@ def test_bowling_green_english():
     rows = _load("american-assembly.bowling-green", 400)
     res = synthesise(
         [Record(id=r["comment-id"], text=r["comment-body"], author=r["author-id"]) for r in rows],
-        Params(lang="auto"),
+        Params(backend="tfidf", lang="auto"),
     )
     assert res.languages.get("en", 0) > 0.9 * res.counts["statements"]
     g = res.groups[0]

