@@ -165,7 +165,7 @@ def quality(args: argparse.Namespace) -> dict:
     return out
 
 
-def speed_child(n: int) -> None:
+def speed_child(n: int, backend: str) -> None:
     """Run in a fresh process: theme ``n`` scaled statements, print seconds and peak memory as JSON."""
     t0 = time.perf_counter()
     from samrad.synthesis import Params, Record, synthesise
@@ -173,7 +173,7 @@ def speed_child(n: int) -> None:
     rows = data.scaled(n)
     records = [Record(id=i, text=t) for i, t, _ in rows]
     t = time.perf_counter()
-    res = synthesise(records, Params(lang="de"))
+    res = synthesise(records, Params(lang="de", backend=backend))
     secs = time.perf_counter() - t
     gold = {i: g for i, _, g in rows}
     doc = res.to_dict()
@@ -181,6 +181,7 @@ def speed_child(n: int) -> None:
         json.dumps(
             {
                 "n": n,
+                "backend": res.backend,
                 "seconds": round(secs, 1),
                 "process_seconds": round(time.perf_counter() - t0, 1),
                 "max_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
@@ -200,12 +201,16 @@ def speed(args: argparse.Namespace) -> list[dict]:
     base = data.austria()
     base_texts = [t for _, t, _ in base]
     for n in args.sizes:
-        p = subprocess.run([sys.executable, __file__, "--child", str(n)], capture_output=True, text=True)
-        if p.returncode != 0:
-            print(p.stderr[-2000:], file=sys.stderr)
-            continue
-        row = json.loads(p.stdout.strip().splitlines()[-1])
-        print(f"  samrad tfidf n={n}", row, file=sys.stderr, flush=True)
+        row: dict = {"n": n}
+        for backend in args.backends:
+            cmd = [sys.executable, __file__, "--child", str(n), "--child-backend", backend]
+            p = subprocess.run(cmd, capture_output=True, text=True)
+            if p.returncode != 0:
+                print(p.stderr[-2000:], file=sys.stderr)
+                continue
+            r = json.loads(p.stdout.strip().splitlines()[-1])
+            row[f"samrad_{backend}"] = r
+            print(f"  samrad {backend} n={n}", r, file=sys.stderr, flush=True)
         if args.bertopic and args.e5 and n <= args.bertopic_max:
             # Stand-in vectors for the perturbed copies: the original comment's e5 vector plus noise
             # (embedding 50,000 statements with e5 would take ~15–25 minutes on its own).
@@ -259,14 +264,17 @@ def main() -> None:
     ap.add_argument("--bertopic-python", default=str(ROOT / ".bench-venv" / "bin" / "python"))
     ap.add_argument("--bertopic-max", type=int, default=50_000, help="largest size given to BERTopic")
     ap.add_argument("--out", default=None, help="also write the results as JSON here")
+    ap.add_argument("--backends", default="tfidf,auto", help="samrad backends timed at each size")
     ap.add_argument("--child", type=int, help=argparse.SUPPRESS)
+    ap.add_argument("--child-backend", default="tfidf", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.child:
-        speed_child(args.child)
+        speed_child(args.child, args.child_backend)
         return
     if not data.POLIS.exists():
         sys.exit(f"Pol.is data not found in {data.POLIS} (set SAMRAD_SHARED_DIR)")
     args.sizes = [int(x) for x in args.sizes.split(",") if x]
+    args.backends = [x for x in args.backends.split(",") if x]
     result: dict = {"machine": machine(), "command": " ".join([Path(sys.executable).name, *sys.argv])}
     if args.quality:
         print("quality (mixed Austrian set):", file=sys.stderr)

@@ -128,6 +128,17 @@ def test_unwritable_output(tmp_path, capsys):
     assert "Kunde inte skriva" in capsys.readouterr().err
 
 
+def test_summary_file(tmp_path):
+    src = write_csv(tmp_path / "svar.csv")
+    out, summary = tmp_path / "o.json", tmp_path / "s.txt"
+    args = [str(src), "--text", "svar", "--backend", "tfidf", "--out", str(out), "--summary", str(summary)]
+    assert themes_main([*args, "--quiet"]) == 0
+    text = summary.read_text(encoding="utf-8")
+    doc = json.loads(out.read_text(encoding="utf-8"))
+    assert "Exempelvis:" in text and "Utvalda exempel" in text
+    assert doc["groups"][0]["themes"][0]["headline"]["text"][:40] in text
+
+
 def test_stdout_when_no_out(tmp_path, capsys):
     src = write_csv(tmp_path / "svar.csv")
     assert themes_main([str(src), "--text", "svar", "--quiet"]) == 0

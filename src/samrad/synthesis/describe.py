@@ -9,7 +9,7 @@ each other do not already say.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -23,15 +23,28 @@ class ThemeDescription:
 
 
 def class_tfidf(
-    term_lists: Sequence[Sequence[str]], weights: np.ndarray, labels: np.ndarray, k: int, top: int = 6
+    term_lists: Sequence[Sequence[str]],
+    weights: np.ndarray,
+    labels: np.ndarray,
+    k: int,
+    top: int = 6,
+    max_share: float = 0.3,
 ) -> list[list[str]]:
-    """Top terms per class by c-TF-IDF: tf(term, class) · log(1 + mean class size / tf(term, all))."""
+    """Top terms per class by c-TF-IDF: tf(term, class) · log(1 + mean class size / tf(term, all)).
+
+    Terms in more than ``max_share`` of all the group's statements ("län", "kultur" in a regional culture
+    consultation) describe the consultation, not a theme, and are only used when nothing else is left.
+    """
     per_class: list[Counter[str]] = [Counter() for _ in range(k)]
+    group_df: Counter[str] = Counter()
     for terms, w, lab in zip(term_lists, weights, labels, strict=True):
+        group_df.update(dict.fromkeys(set(terms), float(w)))
         if lab < 0:
             continue
         for t in set(terms):
             per_class[lab][t] += float(w)
+    n_total = float(np.sum(weights)) or 1.0
+    common = {t for t, v in group_df.items() if v / n_total > max_share} if n_total >= 10 else set()
     total: Counter[str] = Counter()
     for c in per_class:
         total.update(c)
@@ -44,8 +57,21 @@ def class_tfidf(
         scored = [((v / size) * np.log1p(avg / total[t]), t) for t, v in c.items() if v >= floor]
         # Sort by score, then alphabetically, so ties never depend on dictionary order.
         scored.sort(key=lambda x: (-x[0], x[1]))
-        out.append([t for _, t in scored[:top]])
+        specific = [t for _, t in scored if t not in common]
+        out.append((specific or [t for _, t in scored])[:top])
     return out
+
+
+def distinct(forms: Sequence[str]) -> list[str]:
+    """Drop a keyword contained in one already chosen, or containing it ("samverkan" vs
+    "samverkansmodellen", "film" vs "filmområdet"): the label should name different things."""
+    chosen: list[str] = []
+    for f in forms:
+        low = f.lower()
+        if any(low in c.lower() or c.lower() in low for c in chosen):
+            continue
+        chosen.append(f)
+    return chosen
 
 
 @dataclass
@@ -73,13 +99,16 @@ class Describer:
         members: np.ndarray,
         centroid: np.ndarray,
         keywords: list[str],
-        weight: Callable[[int], float] | None = None,
+        penalty: Sequence[float] | None = None,
     ) -> ThemeDescription:
         """``members``: indices of the theme's unique statements in the group arrays."""
         sims = V[members] @ centroid
         kw = set(keywords[:4])
         quality = np.array([self._readability(texts[i], terms[i], kw) for i in members])
         score = sims + 0.15 * quality
+        if penalty is not None:
+            # Fragments of a longer answer and sentences leaning on earlier ones make poor headlines.
+            score = score - 0.2 * np.asarray([penalty[i] for i in members], dtype=float)
         order = np.lexsort((members, -score))  # best score first; index breaks ties
         headline_pos = int(order[0])
         chosen = [headline_pos]

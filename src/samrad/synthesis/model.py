@@ -36,6 +36,7 @@ class Statement:
     theme_id: str | None = None  # None: in the rest ("Övrigt") or a duplicate of another statement
     duplicate_of: str | None = None
     terms: list[str] = field(default_factory=list, repr=False)  # analysis terms (not serialised)
+    continued: bool = False  # a later chunk of a long paragraph (not serialised)
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -18,7 +18,7 @@ from threadpoolctl import threadpool_limits
 from . import lang as langmod
 from .cluster import REST, ThemeClusterer
 from .dedup import Deduplicator
-from .describe import Describer, class_tfidf
+from .describe import Describer, class_tfidf, distinct
 from .messages import msg
 from .model import (
     LANGUAGES,
@@ -27,7 +27,6 @@ from .model import (
     NonAnswer,
     Params,
     Point,
-    Quote,
     Record,
     Result,
     Statement,
@@ -37,7 +36,7 @@ from .model import (
 )
 from .nonanswer import classify
 from .normalise import Normaliser
-from .quote import QuoteMaker, sentence_texts
+from .quote import DEPENDENT_RE, QuoteMaker, select_quotes
 from .redact import Redactor
 from .report import report
 from .represent import (
@@ -146,6 +145,7 @@ def _run(
                     lang=lang,
                     group=0,
                     author=rec.author,
+                    continued=seg.continued,
                 )
             )
     timings["segment"] = time.perf_counter() - t0
@@ -268,13 +268,18 @@ def _run(
             )
         k = cl.centroids.shape[0]
         g_texts = [statements[i].text for i in kept]
+        penalty = [
+            float(statements[i].continued or bool(DEPENDENT_RE.match(statements[i].text))) for i in kept
+        ]
         keywords = class_tfidf(g_terms, w, cl.labels, k)
         drafts = []
         for tix in range(k):
             members = np.where(cl.labels == tix)[0]
             if not len(members):
                 continue
-            d = describer.describe(V, g_texts, g_terms, members, cl.centroids[tix], keywords[tix])
+            d = describer.describe(
+                cl.vectors, g_texts, g_terms, members, cl.centroids[tix], keywords[tix], penalty
+            )
             sids = _with_duplicates(kept, members, members_of)
             support = _support(statements, sids, record_author)
             drafts.append((support, tix, d, sids))
@@ -288,8 +293,8 @@ def _run(
             group.themes.append(
                 Theme(
                     id=tid,
-                    label=", ".join(normaliser.display(x) for x in d.keywords[:3]),
-                    keywords=[normaliser.display(x) for x in d.keywords],
+                    label=", ".join(distinct([normaliser.display(x) for x in d.keywords])[:3]),
+                    keywords=distinct([normaliser.display(x) for x in d.keywords]),
                     headline=_point(statements[kept[d.headline]], redactor),
                     points=[_point(statements[kept[j]], redactor) for j in d.points],
                     statement_ids=[statements[i].id for i in sids],
@@ -306,8 +311,17 @@ def _run(
         )
         group.rest_ids = [statements[kept[j]].id for j in rest_members]
         group.rest_statements = len(_with_duplicates(kept, rest_members, members_of))
-        group.quotes = _quotes(
-            group, gw, statements, kept, cl, theme_of_label, quoter, normaliser, keywords, p.max_quotes
+        group.quotes = select_quotes(
+            group,
+            gw.statements,
+            statements,
+            kept,
+            cl,
+            theme_of_label,
+            quoter,
+            normaliser,
+            keywords,
+            p.max_quotes,
         )
         if group.statements >= 20 and group.rest_share > 0.25:
             warn.append(
@@ -383,106 +397,3 @@ def _support(statements: list[Statement], sids: list[int], record_author: dict[s
 
 def _point(s: Statement, redactor: Redactor) -> Point:
     return Point(statement_id=s.id, text=redactor.redact(s.text)[0])
-
-
-def _quotes(
-    group: Group,
-    gw: _GroupWork,
-    statements: list[Statement],
-    kept: list[int],
-    cl: object,
-    theme_of_label: dict[int, str],
-    quoter: QuoteMaker,
-    normaliser: Normaliser,
-    keywords: list[list[str]],
-    max_quotes: int,
-) -> list[Quote]:
-    """Best quotable statement per theme (largest themes first), then the next best, up to max_quotes.
-
-    Adjacent statements of one answer that landed in the same theme are quoted together (the answer's
-    argument, not a fragment of it), shortened with "/…/" when long.
-    """
-    labels = cl.labels  # type: ignore[attr-defined]
-    sim = cl.similarity  # type: ignore[attr-defined]
-    by_record: dict[str, list[int]] = {}
-    for i in gw.statements:
-        by_record.setdefault(statements[i].record_id, []).append(i)
-    pos_of = {i: j for j, i in enumerate(kept)}
-    theme_rank = {tid: r for r, tid in enumerate(t.id for t in group.themes)}
-    cands: list[tuple[float, int, str | None, list[int]]] = []
-    for j, i in enumerate(kept):
-        lab = int(labels[j])
-        tid = theme_of_label.get(lab) if lab != REST else None
-        if group.themes and tid is None:
-            continue
-        run = _run_in_theme(statements, by_record[statements[i].record_id], i, pos_of, labels)
-        text = " ".join(statements[x].text for x in run)
-        q = quoter.quality(text, sum(len(statements[x].terms) for x in run))
-        if q < 0:
-            continue
-        score = 0.5 * q + 0.5 * float(sim[j])
-        cands.append((score, i, tid, run))
-    cands.sort(key=lambda c: (-c[0], c[1]))
-    chosen: list[tuple[float, int, str | None, list[int]]] = []
-    seen_runs: set[int] = set()
-    # First pass: one per theme in support order; second: fill with the best remaining.
-    best_per_theme: dict[str | None, tuple[float, int, str | None, list[int]]] = {}
-    for c in cands:
-        best_per_theme.setdefault(c[2], c)
-    for c in sorted(best_per_theme.values(), key=lambda c: (theme_rank.get(c[2] or "", 10**6), c[1])):
-        if len(chosen) < max_quotes:
-            chosen.append(c)
-            seen_runs.add(c[3][0])
-    for c in cands:
-        if len(chosen) >= max_quotes:
-            break
-        if c[3][0] not in seen_runs:
-            chosen.append(c)
-            seen_runs.add(c[3][0])
-    quotes = []
-    for n, (score, _i, tid, run) in enumerate(chosen, start=1):
-        first, last = statements[run[0]], statements[run[-1]]
-        original = " ".join(statements[x].text for x in run)
-        kws = set(keywords[next((lab for lab, t in theme_of_label.items() if t == tid), 0)]) if tid else set()
-        rel = [
-            len(kws.intersection(normaliser.transform_one(s, first.lang))) for s in sentence_texts(original)
-        ]
-        qc = quoter.make(original, rel)
-        quotes.append(
-            Quote(
-                id=f"{group.id}-q{n}",
-                statement_id=first.id,
-                statement_ids=[statements[x].id for x in run],
-                record_id=first.record_id,
-                theme_id=tid,
-                text=qc.text,
-                original=original,
-                span=(first.start, last.end),
-                shortened=qc.shortened,
-                redactions=qc.redactions,
-                score=score,
-            )
-        )
-    return quotes
-
-
-def _run_in_theme(
-    statements: list[Statement], record_stmts: list[int], i: int, pos_of: dict[int, int], labels: np.ndarray
-) -> list[int]:
-    """The statements next to ``i`` in its answer that share its theme (at most 1,500 characters)."""
-    lab = labels[pos_of[i]]
-    k = record_stmts.index(i)
-    run = [i]
-    for step in (-1, 1):
-        j = k + step
-        while 0 <= j < len(record_stmts):
-            x = record_stmts[j]
-            if (
-                x not in pos_of
-                or labels[pos_of[x]] != lab
-                or sum(len(statements[y].text) for y in run) + len(statements[x].text) > 1500
-            ):
-                break
-            run.insert(0, x) if step < 0 else run.append(x)
-            j += step
-    return run

@@ -12,13 +12,17 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .model import Redaction
+import numpy as np
+
+from .cluster import REST, Clustering
+from .model import Group, Quote, Redaction, Statement
+from .normalise import Normaliser
 from .redact import PLACEHOLDER, Redactor
 
 GAP = " /…/ "
 _SENT_RE = re.compile(r"(?<=[.!?…])\s+(?=[\"“«(]?[A-ZÅÄÖÜÉ0-9])")
 # Openings that lean on something said before (not self-contained).
-_DEPENDENT_RE = re.compile(
+DEPENDENT_RE = re.compile(
     r"^(?:och|men|eller|så|som|samma|också|dessutom|detta|dessa|den här|det här|de här|där|då|ja|nej|se|"
     r"instämmer|håller med|precis|absolut|tidigare|ovan|enligt ovan|and|but|also|same|this|that|these|"
     r"und|aber|auch|dies|das|siehe)\b",
@@ -61,7 +65,7 @@ class QuoteMaker:
         n = len(text)
         if n < self.min_chars or n_terms < 4:
             return -1.0
-        if _DEPENDENT_RE.match(text.strip()):
+        if DEPENDENT_RE.match(text.strip()):
             return -0.5
         length = 1.0 if 100 <= n <= self.max_chars else (n / 100 if n < 100 else max(0.3, self.max_chars / n))
         concrete = 1.0 if _CONCRETE_RE.search(text) or _has_proper_noun(text) else 0.0
@@ -122,6 +126,112 @@ class QuoteMaker:
         if len(merged) == 1 and merged[0] == (0, len(text)):
             return text, None
         return GAP.join(text[a:b] for a, b in merged), merged
+
+
+def select_quotes(
+    group: Group,
+    group_statements: list[int],
+    statements: list[Statement],
+    kept: list[int],
+    cl: Clustering,
+    theme_of_label: dict[int, str],
+    quoter: QuoteMaker,
+    normaliser: Normaliser,
+    keywords: list[list[str]],
+    max_quotes: int,
+) -> list[Quote]:
+    """Best quotable statement per theme (largest themes first), then the next best, up to max_quotes.
+
+    ``group_statements``: indices (into ``statements``) of all the group's statements; ``kept``: the
+    unique ones that were clustered, in the order of ``cl.labels``.
+
+    Adjacent statements of one answer that landed in the same theme are quoted together (the answer's
+    argument, not a fragment of it), shortened with "/…/" when long.
+    """
+    labels = cl.labels
+    sim = cl.similarity
+    by_record: dict[str, list[int]] = {}
+    for i in group_statements:
+        by_record.setdefault(statements[i].record_id, []).append(i)
+    pos_of = {i: j for j, i in enumerate(kept)}
+    theme_rank = {tid: r for r, tid in enumerate(t.id for t in group.themes)}
+    cands: list[tuple[float, int, str | None, list[int]]] = []
+    for j, i in enumerate(kept):
+        lab = int(labels[j])
+        tid = theme_of_label.get(lab) if lab != REST else None
+        if group.themes and tid is None:
+            continue
+        run = _run_in_theme(statements, by_record[statements[i].record_id], i, pos_of, labels)
+        text = " ".join(statements[x].text for x in run)
+        q = quoter.quality(text, sum(len(statements[x].terms) for x in run))
+        if q < 0:
+            continue
+        score = 0.5 * q + 0.5 * float(sim[j])
+        cands.append((score, i, tid, run))
+    cands.sort(key=lambda c: (-c[0], c[1]))
+    chosen: list[tuple[float, int, str | None, list[int]]] = []
+    seen_runs: set[int] = set()
+    # First pass: one per theme in support order; second: fill with the best remaining.
+    best_per_theme: dict[str | None, tuple[float, int, str | None, list[int]]] = {}
+    for c in cands:
+        best_per_theme.setdefault(c[2], c)
+    for c in sorted(best_per_theme.values(), key=lambda c: (theme_rank.get(c[2] or "", 10**6), c[1])):
+        if len(chosen) < max_quotes:
+            chosen.append(c)
+            seen_runs.add(c[3][0])
+    for c in cands:
+        if len(chosen) >= max_quotes:
+            break
+        if c[3][0] not in seen_runs:
+            chosen.append(c)
+            seen_runs.add(c[3][0])
+    quotes = []
+    for n, (score, _i, tid, run) in enumerate(chosen, start=1):
+        first, last = statements[run[0]], statements[run[-1]]
+        original = " ".join(statements[x].text for x in run)
+        kws = set(keywords[next((lab for lab, t in theme_of_label.items() if t == tid), 0)]) if tid else set()
+        rel = [
+            len(kws.intersection(normaliser.transform_one(s, first.lang))) for s in sentence_texts(original)
+        ]
+        qc = quoter.make(original, rel)
+        quotes.append(
+            Quote(
+                id=f"{group.id}-q{n}",
+                statement_id=first.id,
+                statement_ids=[statements[x].id for x in run],
+                record_id=first.record_id,
+                theme_id=tid,
+                text=qc.text,
+                original=original,
+                span=(first.start, last.end),
+                shortened=qc.shortened,
+                redactions=qc.redactions,
+                score=score,
+            )
+        )
+    return quotes
+
+
+def _run_in_theme(
+    statements: list[Statement], record_stmts: list[int], i: int, pos_of: dict[int, int], labels: np.ndarray
+) -> list[int]:
+    """The statements next to ``i`` in its answer that share its theme (at most 1,500 characters)."""
+    lab = labels[pos_of[i]]
+    k = record_stmts.index(i)
+    run = [i]
+    for step in (-1, 1):
+        j = k + step
+        while 0 <= j < len(record_stmts):
+            x = record_stmts[j]
+            if (
+                x not in pos_of
+                or labels[pos_of[x]] != lab
+                or sum(len(statements[y].text) for y in run) + len(statements[x].text) > 1500
+            ):
+                break
+            run.insert(0, x) if step < 0 else run.append(x)
+            j += step
+    return run
 
 
 def sentence_texts(text: str) -> list[str]:

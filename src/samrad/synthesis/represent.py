@@ -222,7 +222,7 @@ class ProjectedRepresenter:
     however many statements there are.
     """
 
-    sample: int = 800
+    sample: int = 1000
     dims: int = 300
     alpha: float = 1.0
     random_state: int = 0

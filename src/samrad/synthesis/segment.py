@@ -85,6 +85,7 @@ class Segment:
     text: str
     start: int
     end: int
+    continued: bool = False  # a later chunk of a long paragraph (may lean on the sentences before it)
 
 
 @dataclass
@@ -111,7 +112,7 @@ class Segmenter:
         ct = clean(raw)
         segments: list[Segment] = []
         truncated = False
-        for a, b in self._clean_spans(ct.text):
+        for a, b, continued in self._clean_spans(ct.text):
             if len(segments) >= self.max_segments:
                 truncated = True
                 break
@@ -122,18 +123,19 @@ class Segmenter:
             if not any(ch.isalnum() for ch in text):
                 continue
             ra, rb = ct.raw_span(a, b)
-            segments.append(Segment(text=text, start=ra, end=rb))
+            segments.append(Segment(text=text, start=ra, end=rb, continued=continued))
         return segments, ct, truncated
 
     # -- spans in the clean text -----------------------------------------------------------------
-    def _clean_spans(self, text: str) -> list[tuple[int, int]]:
-        spans: list[tuple[int, int]] = []
+    def _clean_spans(self, text: str) -> list[tuple[int, int, bool]]:
+        spans: list[tuple[int, int, bool]] = []
         for a, b in _blocks(text):
             for c, d in _split_dels(text, a, b):
                 if d - c > self.long_chars:
-                    spans.extend(self._split_long(text, c, d))
+                    chunks = self._split_long(text, c, d)
+                    spans.extend((x, y, i > 0) for i, (x, y) in enumerate(chunks))
                 else:
-                    spans.append((c, d))
+                    spans.append((c, d, False))
         return spans
 
     def _split_long(self, text: str, a: int, b: int) -> list[tuple[int, int]]:
