@@ -138,7 +138,7 @@ def quality(args: argparse.Namespace) -> dict:
         out["samrad_tfidf+e5"] = {
             **scores_from_doc(doc, gold),
             "seconds_excl_embedding": round(secs, 1),
-            "embedded_statements": 800,
+            "embedded_statements": 1000,
         }
         print("  samrad tfidf+e5", out["samrad_tfidf+e5"], file=sys.stderr, flush=True)
         doc, secs = samrad_run(records, "e5", cache)

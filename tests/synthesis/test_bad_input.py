@@ -77,6 +77,24 @@ def test_mixed_languages():
     assert res.counts["statements"] == 44
 
 
+def test_short_answers_take_the_majority_language():
+    recs = [
+        Record(id=f"e{i}", text=t)
+        for i, t in enumerate(
+            [
+                "The libraries need more money for the reading programmes of the children.",
+                "We need more rehearsal spaces for the theatre groups in the small towns.",
+                "There should be more concerts and festivals in the summer for the young people.",
+                "More parks",
+                "Bike lanes",
+            ]
+        )
+    ]
+    res = synthesise(recs, Params(backend="tfidf", lang="auto"))
+    assert res.languages == {"en": 5}
+    assert "mixed_languages" not in codes(res)
+
+
 def test_missing_hunspell_is_a_warning(tmp_path):
     res = synthesise(records(), Params(backend="tfidf", lang="sv", hunspell_dir=str(tmp_path)))
     w = codes(res)

@@ -37,7 +37,8 @@ _MARKERS = {
 
 @lru_cache(maxsize=65536)
 def detect(text: str, default: str = "sv") -> str:
-    """Best guess among sv/en/de/fr/fi; ``default`` when the text is too short or unclear."""
+    """Best guess among sv/en/de/fr/fi; ``default`` when the text is too short or unclear
+    (pass ``default=""`` to learn that it was unclear)."""
     words = [w.lower() for w in _WORD_RE.findall(text[:2000])]
     if not words:
         return default
@@ -49,7 +50,11 @@ def detect(text: str, default: str = "sv") -> str:
     if sum(len(w) for w in words) < 30:
         return default
     scores = dict(simplemma.langdetect(text[:1000], lang=LANGUAGES))
-    best = max(LANGUAGES, key=lambda code: (scores.get(code, 0.0), code == default))
-    if scores.get(best, 0.0) < 0.3 or scores.get(best, 0.0) - scores.get(default, 0.0) < 0.15:
+    ranked_scores = sorted(LANGUAGES, key=lambda code: (-scores.get(code, 0.0), code != default, code))
+    best, runner_up = ranked_scores[0], ranked_scores[1]
+    margin_to = default if default in LANGUAGES else runner_up
+    if scores.get(best, 0.0) < 0.3 or (
+        best != margin_to and scores[best] - scores.get(margin_to, 0.0) < 0.15
+    ):
         return default
     return best

@@ -127,7 +127,7 @@ def _run(
         lang = (
             rec.lang
             if rec.lang in LANGUAGES
-            else (p.lang if p.lang != "auto" else langmod.detect(ct.text, default=default_lang))
+            else (p.lang if p.lang != "auto" else langmod.detect(ct.text, default=""))
         )
         key = (rec.area, rec.question)
         gw = groups.setdefault(key, _GroupWork(key=key))
@@ -148,6 +148,13 @@ def _run(
                     continued=seg.continued,
                 )
             )
+    # Answers too short to tell get the run's majority language (not always Swedish: an English
+    # consultation's "More parks" is English).
+    told = Counter(s.lang for s in statements if s.lang)
+    fallback = told.most_common(1)[0][0] if told else default_lang
+    for s in statements:
+        if not s.lang:
+            s.lang = fallback
     timings["segment"] = time.perf_counter() - t0
 
     # -- normalise -------------------------------------------------------------------------------

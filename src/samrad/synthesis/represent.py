@@ -224,6 +224,7 @@ class ProjectedRepresenter:
 
     sample: int = 1000
     dims: int = 300
+    svd_sample: int = 30_000
     alpha: float = 1.0
     random_state: int = 0
     progress: Callable[[int, int], None] | None = None
@@ -238,8 +239,13 @@ class ProjectedRepresenter:
         k = min(self.dims, n - 1, X.shape[1] - 1)
         if n < 10 or k < 2:
             return tf.fit_transform(texts, terms, groups)
-        Z = TruncatedSVD(k, random_state=self.random_state).fit_transform(X).astype(np.float32)
         rng = np.random.default_rng(self.random_state)
+        svd = TruncatedSVD(k, random_state=self.random_state, n_iter=3)
+        if n > self.svd_sample:  # learn the projection on a sample; memory and time stay bounded
+            svd.fit(X[np.sort(rng.choice(n, self.svd_sample, replace=False))])
+            Z = np.vstack([svd.transform(X[s : s + 50_000]) for s in range(0, n, 50_000)]).astype(np.float32)
+        else:
+            Z = svd.fit_transform(X).astype(np.float32)
         pick = np.sort(rng.choice(n, min(self.sample, n), replace=False))
         E = EmbeddingRepresenter("e5", progress=self.progress, encoder=self.encoder).embed(
             [texts[i] for i in pick]
