@@ -7,7 +7,33 @@ result.to_dict()  # the JSON document described in SCHEMA.md
 
 __version__ = "0.1.0"
 
-from .model import LLMConfig, Params, Record, Result  # noqa: E402
+from .model import (  # noqa: E402
+    SCHEMA_VERSION,
+    Group,
+    LLMConfig,
+    Params,
+    Quote,
+    Record,
+    Result,
+    ResultWarning,
+    Statement,
+    Theme,
+)
 from .pipeline import synthesise  # noqa: E402
+from .validate import validate  # noqa: E402
 
-__all__ = ["LLMConfig", "Params", "Record", "Result", "synthesise", "__version__"]
+__all__ = [
+    "SCHEMA_VERSION",
+    "Group",
+    "LLMConfig",
+    "Params",
+    "Quote",
+    "Record",
+    "Result",
+    "ResultWarning",
+    "Statement",
+    "Theme",
+    "__version__",
+    "synthesise",
+    "validate",
+]

@@ -122,7 +122,7 @@ class CompoundSplitter:
     a dictionary is installed); ``split(word, lang)`` then answers from the cache or the cheap splitter.
     """
 
-    budget: int = 4000
+    budget: int = 500
     directory: str | None = None
     hunspell_calls: int = 0
     over_budget: int = 0

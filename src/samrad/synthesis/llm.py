@@ -14,7 +14,7 @@ import urllib.request
 from collections.abc import Sequence
 
 from .messages import msg
-from .model import Group, LLMConfig, Statement, Warning_
+from .model import Group, LLMConfig, ResultWarning, Statement
 from .normalise import Normaliser
 
 SYSTEM = (
@@ -77,7 +77,7 @@ def clean_sentence(text: str) -> str:
 
 def reword_themes(
     groups: list[Group], statements: list[Statement], normaliser: Normaliser, cfg: LLMConfig, say: str
-) -> list[Warning_]:
+) -> list[ResultWarning]:
     by_id = {s.id: s for s in statements}
     rejected = 0
     calls = 0
@@ -92,7 +92,7 @@ def reword_themes(
             try:
                 raw = chat(cfg, prompt)
             except LLMError as e:
-                return [Warning_("llm_failed", msg("llm_failed", say, why=str(e)))]
+                return [ResultWarning("llm_failed", msg("llm_failed", say, why=str(e)))]
             sentence = clean_sentence(raw)
             lang = members[0].lang if members else "sv"
             ok = grounded(sentence, members, normaliser, lang)
@@ -105,5 +105,7 @@ def reword_themes(
             if not ok:
                 rejected += 1
     return (
-        [Warning_("llm_rejected", msg("llm_rejected", say, n=rejected), count=rejected)] if rejected else []
+        [ResultWarning("llm_rejected", msg("llm_rejected", say, n=rejected), count=rejected)]
+        if rejected
+        else []
     )

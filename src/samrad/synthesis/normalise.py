@@ -31,7 +31,7 @@ class Normaliser:
         Folder with ``sv_SE.aff``/``sv_SE.dic``; default ``$SAMRAD_HUNSPELL_DIR`` or /usr/share/hunspell.
     """
 
-    compound_budget: int = 4000
+    compound_budget: int = 500
     hunspell_dir: str | None = None
     splitter: CompoundSplitter = field(init=False)
     # term → surface forms seen, to show "kulturarvssektorn" rather than the internal term in labels

@@ -29,10 +29,10 @@ from .model import (
     Point,
     Record,
     Result,
+    ResultWarning,
     Statement,
     Support,
     Theme,
-    Warning_,
 )
 from .nonanswer import classify
 from .normalise import Normaliser
@@ -89,7 +89,7 @@ def _run(
         raise ValueError(f"lang must be auto or one of {', '.join(LANGUAGES)}, not {p.lang!r}")
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
-    warn: list[Warning_] = []
+    warn: list[ResultWarning] = []
     say = p.messages
 
     # -- segment, filter, detect language --------------------------------------------------------
@@ -229,7 +229,7 @@ def _run(
         if not p.backend.startswith("st:") and p.backend not in ("e5", "tfidf+e5"):
             raise
         warn.append(
-            Warning_(
+            ResultWarning(
                 "backend_fallback", msg("backend_fallback", say, wanted=p.backend, why=str(e), used="tfidf")
             )
         )
@@ -268,7 +268,7 @@ def _run(
         cl = clusterer.fit(V, w, g_terms if backend == "tfidf" else None)
         if len(kept) < clusterer.min_statements and kept:
             warn.append(
-                Warning_(
+                ResultWarning(
                     "too_few",
                     msg("too_few", say, group=_group_name(area, question, gid), n=len(gw.statements)),
                 )
@@ -332,7 +332,7 @@ def _run(
         )
         if group.statements >= 20 and group.rest_share > 0.25:
             warn.append(
-                Warning_(
+                ResultWarning(
                     "rest_high",
                     msg(
                         "rest_high",

@@ -6,13 +6,13 @@ from collections import Counter
 
 from .compound import CompoundSplitter
 from .messages import msg
-from .model import DuplicateSet, Group, NonAnswer, Statement, Warning_
+from .model import DuplicateSet, Group, NonAnswer, ResultWarning, Statement
 
 CAMPAIGN_MIN = 5  # identical statements from this many answers are flagged as a possible campaign
 
 
 def report(
-    warn: list[Warning_],
+    warn: list[ResultWarning],
     say: str,
     statements: list[Statement],
     non_answers: list[NonAnswer],
@@ -31,39 +31,39 @@ def report(
     for kind in ("empty", "non_answer", "no_text"):
         if kinds.get(kind):
             ids = [n.record_id for n in non_answers if n.kind == kind]
-            warn.append(Warning_(kind, msg(kind, say, n=kinds[kind]), count=kinds[kind], record_ids=ids))
+            warn.append(ResultWarning(kind, msg(kind, say, n=kinds[kind]), count=kinds[kind], record_ids=ids))
     for flag, ids in flags.items():
         if ids:
             text = msg(flag, say, n=len(ids), max=max_segments)
-            warn.append(Warning_(flag, text, count=len(ids), record_ids=ids))
+            warn.append(ResultWarning(flag, text, count=len(ids), record_ids=ids))
 
     short = sum(1 for s in statements if len(s.text.split()) == 1)
     if short:
-        warn.append(Warning_("short", msg("short", say, n=short), count=short))
+        warn.append(ResultWarning("short", msg("short", say, n=short), count=short))
 
     collapsed = sum(len(d.member_ids) for d in duplicates)
     if collapsed:
         text = msg("duplicates", say, n=collapsed, sets=len(duplicates))
-        warn.append(Warning_("duplicates", text, count=collapsed))
+        warn.append(ResultWarning("duplicates", text, count=collapsed))
         by_id = {s.id: s for s in statements}
         for dup in sorted(duplicates, key=lambda x: (-len(x.member_ids), x.statement_id)):
             n = len(dup.member_ids) + 1
             if n < CAMPAIGN_MIN:
                 break
             text = msg("campaign", say, n=n, text=by_id[dup.statement_id].text[:80])
-            warn.append(Warning_("campaign", text, count=n))
+            warn.append(ResultWarning("campaign", text, count=n))
 
     languages = dict(sorted(Counter(s.lang for s in statements).items()))
     if len([x for x, c in languages.items() if c >= max(2, 0.02 * len(statements))]) > 1:
         langs = ", ".join(f"{k} {v}" for k, v in languages.items())
-        warn.append(Warning_("mixed_languages", msg("mixed_languages", say, langs=langs)))
+        warn.append(ResultWarning("mixed_languages", msg("mixed_languages", say, langs=langs)))
     if splitter.missing_dictionary and "sv" in languages:
         warn.append(
-            Warning_("hunspell_missing", msg("hunspell_missing", say, path=splitter.missing_dictionary))
+            ResultWarning("hunspell_missing", msg("hunspell_missing", say, path=splitter.missing_dictionary))
         )
     if splitter.over_budget:
         text = msg("compound_budget", say, n=splitter.over_budget, budget=budget)
-        warn.append(Warning_("compound_budget", text, count=splitter.over_budget))
+        warn.append(ResultWarning("compound_budget", text, count=splitter.over_budget))
 
     rest_total = sum(g.rest_statements for g in groups)
     counts: dict[str, int | float] = {
