@@ -211,7 +211,8 @@ def _run(
         progress("represent", 0, len(texts))
     embed_progress = (lambda d, n: progress("represent", d, n)) if progress else None
     try:
-        check_backend(backend)
+        if embedder is None or backend == "tfidf":  # a caller's embedder stands in for the model
+            check_backend(backend)
         if not texts:
             vectors = [np.zeros((0, 1), dtype=np.float32) for _ in local_groups]
         elif backend == "tfidf":
