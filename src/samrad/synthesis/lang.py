@@ -1,0 +1,47 @@
+"""Which language an answer is in, among the ones the engine normalises.
+
+A stop-word vote decides most answers instantly; simplemma's detector (which loads every language's
+dictionary, seconds on first use) is asked only when the vote is unclear.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import simplemma
+
+from .model import LANGUAGES
+
+_WORD_RE = re.compile(r"[^\W\d_]+", re.U)
+# Frequent function words that are distinctive for each language.
+_MARKERS = {
+    "sv": set("och att det som för inte är på med jag av till den har vi om ett kan ska också mer vara eller "
+              "men så från när finns behöver där alla bra hur många skulle genom".split()),
+    "en": set("the and to of is that for it with are be this on not have more we should can will our from "
+              "need people would there their".split()),
+    "de": set("und die der das ist nicht zu mit den von für auf sich ein eine auch werden wird sollte mehr "
+              "soll muss im dem des sind bei oder wie".split()),
+    "fr": set("le la les et des est une un pour que qui dans pas plus sur au du ce il sont avec nous faut".split()),
+    "fi": set("ja on ei että se ovat kun myös tai mutta joka olla enemmän pitää kuin sekä ole".split()),
+}
+
+
+@lru_cache(maxsize=65536)
+def detect(text: str, default: str = "sv") -> str:
+    """Best guess among sv/en/de/fr/fi; ``default`` when the text is too short or unclear."""
+    words = [w.lower() for w in _WORD_RE.findall(text[:2000])]
+    if not words:
+        return default
+    votes = {code: sum(1 for w in words if w in marks) for code, marks in _MARKERS.items()}
+    ranked = sorted(votes.items(), key=lambda kv: (-kv[1], kv[0] != default, kv[0]))
+    (best, top), (_, second) = ranked[0], ranked[1]
+    if top >= 2 and top >= 2 * second:
+        return best
+    if sum(len(w) for w in words) < 30:
+        return default
+    scores = dict(simplemma.langdetect(text[:1000], lang=LANGUAGES))
+    best = max(LANGUAGES, key=lambda code: (scores.get(code, 0.0), code == default))
+    if scores.get(best, 0.0) < 0.3 or scores.get(best, 0.0) - scores.get(default, 0.0) < 0.15:
+        return default
+    return best
