@@ -20,6 +20,7 @@ COMMANDS = {
     "demo": "samrad.commands.demo",
     "serve": "samrad.commands.serve",
     "publish": "samrad.results.cli",
+    "analyze": "samrad.review.cli",
 }
 
 

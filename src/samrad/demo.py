@@ -12,6 +12,8 @@ EXAMPLE_EVENT = "kulturdialog-2022-06-01"
 STAGES: list[tuple[str, str]] = [
     ("participants", "samrad.participation.example:load_participants"),
     ("contributions", "samrad.intake.example:load_contributions"),
+    ("analysis", "samrad.review.example:run_analysis"),
+    ("review", "samrad.review.example:play_analyst"),
 ]
 
 

@@ -9,5 +9,6 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
     path("", include("samrad.results.urls")),
+    path("", include("samrad.review.urls")),
     prefix_default_language=False,
 )
