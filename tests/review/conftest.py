@@ -157,7 +157,10 @@ def enough_people(consultation, area, n=5):
 
 @pytest.fixture
 def workspace(example_plan) -> Workspace:
-    c = example_plan
+    return build_workspace(example_plan)
+
+
+def build_workspace(c: Consultation) -> Workspace:
     w = Workspace(
         consultation=c,
         area=c.areas.get(slug="musik"),
@@ -180,6 +183,10 @@ def workspace(example_plan) -> Workspace:
 
 @pytest.fixture
 def users(example_plan, django_user_model):
+    return make_users(example_plan, django_user_model)
+
+
+def make_users(example_plan, django_user_model) -> dict:
     """One user per role for the example consultation; a logged-in user without a role; an analyst of another
     consultation; a superuser. Participants have no login (a personal link only): the anonymous client."""
     made = {}

@@ -3,9 +3,9 @@
 import pytest
 
 from samrad.audit.models import AuditEvent
+from samrad.results.published import build
 from samrad.review.actions import ActionError, Actor, Group, areas, points, quotes, themes
 from samrad.review.models import AreaReview, Origin, Point, Quote, Statement, Theme
-from samrad.results.published import build
 
 pytestmark = pytest.mark.django_db
 

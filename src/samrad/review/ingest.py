@@ -181,7 +181,7 @@ def _upsert_statements(consultation, data: dict, run: AnalysisRun, record_pks) -
     }
     existing = {(s.contribution_id, s.start, s.end): s for s in Statement.objects.filter(consultation=consultation)}
     by_engine_id: dict[str, Statement] = {}
-    to_create, to_update = [], []
+    to_create, to_update, seen = [], [], []
     for s in data.get("statements", []):
         contribution = contributions.get(_contribution_id(s["record_id"], record_pks))
         if contribution is None:
@@ -203,17 +203,23 @@ def _upsert_statements(consultation, data: dict, run: AnalysisRun, record_pks) -
             )
             to_create.append(row)
         else:
+            seen.append(row.pk)
+            changed = (row.text, row.lang) != (s["text"], s.get("lang", row.lang))
             if (row.area_id, row.question_id) != (contribution.area_id, contribution.question_id):
                 # The contribution was moved to another area or question: its statements leave their themes.
                 row.area_id, row.question_id, row.theme_id = contribution.area_id, contribution.question_id, None
                 row.assigned_by = Origin.MACHINE
-            row.text, row.lang, row.last_run, row.stale = s["text"], s.get("lang", row.lang), run, False
-            to_update.append(row)
+                changed = True
+            if changed:
+                row.text, row.lang = s["text"], s.get("lang", row.lang)
+                to_update.append(row)
         by_engine_id[s["id"]] = row
     Statement.objects.bulk_create(to_create, batch_size=1000)
     Statement.objects.bulk_update(
-        to_update, ["text", "lang", "last_run", "stale", "area", "question", "theme", "assigned_by"], batch_size=1000
+        to_update, ["text", "lang", "area", "question", "theme", "assigned_by"], batch_size=500
     )
+    for i in range(0, len(seen), 1000):
+        Statement.objects.filter(pk__in=seen[i : i + 1000]).update(last_run=run, stale=False)
     if to_create and not to_create[0].pk:  # backends that do not return ids from bulk inserts
         fresh = {(s.contribution_id, s.start, s.end): s for s in Statement.objects.filter(first_run=run)}
         for engine_id, row in list(by_engine_id.items()):

@@ -8,6 +8,7 @@ from django.db.models import Count, Q
 
 from samrad.consultations.models import Area, Consultation, Question
 from samrad.intake.models import Contribution
+from samrad.results import published
 from samrad.results.published import QUOTE_KINDS
 from samrad.results.thresholds import AreaStatus, area_statuses
 
@@ -147,6 +148,7 @@ class GroupPage:
     quotes: list[Quote]
     statements: list[Statement]  # all of the group's, for the own-theme form
     novelty: Novelty
+    preview: object = None  # the published section this group would give (samrad.results.published.Section)
     new_statements: int = 0
     new_themes: int = 0
     new_quotes: int = 0
@@ -212,6 +214,8 @@ def group_page(group: Group) -> GroupPage:
         quotes=quotes,
         statements=statements,
         novelty=new,
+        # The very function the public page uses, so the preview cannot drift from what is published.
+        preview=published._section(group.area, group.question),
         new_statements=sum(1 for s in statements if s.is_new),
         new_themes=sum(1 for t in themes if t.is_new),
         new_quotes=sum(1 for q in quotes if q.is_new),

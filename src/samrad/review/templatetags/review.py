@@ -6,7 +6,7 @@ from django.utils.html import format_html
 
 register = template.Library()
 
-CONTEXT_CHARS = 300
+CONTEXT_CHARS = 240
 
 
 @register.simple_tag
