@@ -50,14 +50,15 @@ def main() -> None:
     rows: list[tuple[str, float]] = []
 
     records, pks = ingest.records_for(consultation)
-    data = timed("engine: synthesise the example (cold process)", rows,
-                 lambda: ingest._synthesise(records, Params(lang="sv"), None))
+    data = timed(
+        "engine: synthesise the example (cold process)",
+        rows,
+        lambda: ingest._synthesise(records, Params(lang="sv"), None),
+    )
     ingest._memo.clear()
-    timed("engine: synthesise again (warm process)", rows,
-          lambda: ingest._synthesise(records, Params(lang="sv"), None))
+    timed("engine: synthesise again (warm process)", rows, lambda: ingest._synthesise(records, Params(lang="sv"), None))
     timed("merge: first run into an empty workspace", rows, lambda: ingest.merge(consultation, data, record_pks=pks))
-    timed("merge: the same result again (nothing new)", rows,
-          lambda: ingest.merge(consultation, data, record_pks=pks))
+    timed("merge: the same result again (nothing new)", rows, lambda: ingest.merge(consultation, data, record_pks=pks))
     timed("analyse: unchanged answers (memo)", rows, lambda: ingest.analyse(consultation))
     timed("demo stage review (approve, publish)", rows, lambda: play_analyst(consultation, None))
 
@@ -81,8 +82,10 @@ def main() -> None:
     print(f"{'step'.ljust(width)}  seconds")
     for label, seconds in rows:
         print(f"{label.ljust(width)}  {seconds:7.2f}")
-    print(f"\narea × question page size: median {statistics.median(sizes) / 1024:.0f} KiB, "
-          f"largest {max(sizes) / 1024:.0f} KiB (uncompressed HTML)")
+    print(
+        f"\narea × question page size: median {statistics.median(sizes) / 1024:.0f} KiB, "
+        f"largest {max(sizes) / 1024:.0f} KiB (uncompressed HTML)"
+    )
 
 
 if __name__ == "__main__":

@@ -163,12 +163,21 @@ def test_an_edited_quote_that_names_someone_is_flagged(analyst, workspace):
 
 def test_script_in_an_answer_never_runs(browser, live_server, users, workspace):
     evil = contribute(
-        workspace.consultation, workspace.area, workspace.challenges,
-        '<script>window.pwned = 1</script><img src=x onerror="window.pwned = 2">', "evil",
+        workspace.consultation,
+        workspace.area,
+        workspace.challenges,
+        '<script>window.pwned = 1</script><img src=x onerror="window.pwned = 2">',
+        "evil",
     )
     Statement.objects.create(
-        consultation=workspace.consultation, contribution=evil, start=0, end=len(evil.raw_text),
-        text=evil.raw_text, area=workspace.area, question=workspace.challenges, theme=workspace.theme("lokaler"),
+        consultation=workspace.consultation,
+        contribution=evil,
+        start=0,
+        end=len(evil.raw_text),
+        text=evil.raw_text,
+        area=workspace.area,
+        question=workspace.challenges,
+        theme=workspace.theme("lokaler"),
     )
     context, page = logged_in(browser, live_server, users["analyst"])
     dialogs = []

@@ -215,3 +215,18 @@ def test_pages_say_no_script_and_no_caching(analyst_client, workspace):
     response = analyst_client.get(workspace.url())
     assert "script-src 'self'" in response["Content-Security-Policy"]
     assert "no-store" in response["Cache-Control"]
+
+
+def test_a_rejected_form_is_shown_only_on_its_own_page(analyst_client, workspace):
+    analyst_client.post(f"{workspace.url()}tema/ny/", {"new-headline": "", "new-statements": []})
+    other = analyst_client.get(workspace.url(workspace.attractive)).content.decode()
+    assert "Skriv en rubrik för det nya temat." not in other
+    # …and it is gone afterwards: the session does not keep it.
+    assert "Skriv en rubrik för det nya temat." not in analyst_client.get(workspace.url()).content.decode()
+
+
+def test_an_own_theme_without_sources_is_flagged(analyst_client, workspace):
+    response = analyst_client.post(f"{workspace.url()}tema/ny/", {"new-headline": "Kulturskolan", "new-statements": []})
+    assert "vilar inte på några påståenden" in messages_of(response)[-1]
+    page = analyst_client.get(workspace.url()).content.decode()
+    assert "Temat vilar inte på några påståenden." in page

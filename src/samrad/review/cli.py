@@ -3,6 +3,7 @@ result in the review workspace (analysts' decisions are kept), then print what i
 
 import time
 
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from samrad.commands.output import console, errors, fail, is_interactive
@@ -68,16 +69,16 @@ def summary_lines(run, seconds: float) -> list[str]:
     lines = [
         "✓ "
         + _(
-            "Analysed %(records)d contributions in %(seconds).1f s: %(groups)d groups, %(themes)d themes, "
-            "%(statements)d statements, %(rest).1f %% in the rest (Other)."
+            "Analysed %(records)d contributions in %(seconds)s s: %(groups)d groups, %(themes)d themes, "
+            "%(statements)d statements, %(rest)s %% in the rest (Other)."
         )
         % {
             "records": c.get("records", 0),
-            "seconds": seconds,
+            "seconds": number_format(seconds, 1),
             "groups": c.get("groups", 0),
             "themes": c.get("themes", 0),
             "statements": c.get("statements", 0),
-            "rest": 100 * c.get("rest_share", 0),
+            "rest": number_format(100 * c.get("rest_share", 0), 1),
         }
     ]
     if ingest.previous_run(run) is None:

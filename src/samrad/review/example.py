@@ -9,6 +9,7 @@ still says that the texts are being worked on.
 
 from pathlib import Path
 
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from samrad.consultations.models import Consultation, Question
@@ -28,10 +29,10 @@ def run_analysis(consultation: Consultation, directory: Path) -> str:
     run = ingest.analyse(consultation, label=ACTOR.label)
     ACTOR.record("review.analysis.run", consultation, run, counts=run.counts)
     c = run.counts
-    return _("%(groups)d groups, %(themes)d themes, %(share).1f %% in the rest") % {
+    return _("%(groups)d groups, %(themes)d themes, %(share)s %% in the rest") % {
         "groups": c.get("groups", 0),
         "themes": c.get("themes", 0),
-        "share": 100 * c.get("rest_share", 0),
+        "share": number_format(100 * c.get("rest_share", 0), 1),
     }
 
 

@@ -7,13 +7,16 @@ from django.utils.datastructures import MultiValueDict
 SESSION_KEY = "review_rejected_form"
 
 
-def keep(request, key: str, errors: dict[str, list[str]]) -> None:
+def keep(request, key: str, errors: dict[str, list[str]], page: str) -> None:
+    """Keep the rejected form `key` for the next view of `page` (the path it is shown on)."""
     data = {k: v for k, v in request.POST.lists() if k != "csrfmiddlewaretoken"}
-    request.session[SESSION_KEY] = {"key": key, "data": data, "errors": errors}
+    request.session[SESSION_KEY] = {"key": key, "data": data, "errors": errors, "page": page}
 
 
 def take(request) -> dict | None:
-    return request.session.pop(SESSION_KEY, None)
+    """The rejected form kept for this page, if any; it is shown once."""
+    kept = request.session.pop(SESSION_KEY, None)
+    return kept if kept and kept.get("page") == request.path else None
 
 
 def form_for(rejected: dict | None, key: str, form_class: type[forms.Form], **kwargs) -> forms.Form:

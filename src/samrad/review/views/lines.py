@@ -20,7 +20,7 @@ def point_add(request, group, source):
     form = OwnLineForm(request.POST, prefix=f"p{source}", statements=statements)
     anchor = f"tema-{source}" if theme else "ovrigt"
     if not form.is_valid():
-        reject(request, f"line-{source}", form, anchor)
+        reject(request, group, f"line-{source}", form, anchor)
     chosen = [s for s in statements if s.pk in set(form.cleaned_data["sources"])]
     points.add_point(group, theme, text=form.cleaned_data["text"], sources=chosen, by=actor(request))
     if not chosen:
@@ -41,7 +41,7 @@ def point_edit(request, group, pk):
     point = _point(group, pk)
     form = PointForm(request.POST, prefix=f"pt{pk}")
     if not form.is_valid():
-        reject(request, f"point-{pk}", form, _point_anchor(point))
+        reject(request, group, f"point-{pk}", form, _point_anchor(point))
     changed = points.edit_point(point, text=form.cleaned_data["text"], by=actor(request))
     return (_("The point was saved.") if changed else _("Nothing to save: the point was not changed.")), _point_anchor(
         point
@@ -77,7 +77,7 @@ def quote_edit(request, group, pk):
         return _("The quote is back to samrad's proposal."), anchor
     form = QuoteForm(request.POST, prefix=f"q{pk}")
     if not form.is_valid():
-        reject(request, f"quote-{pk}", form, anchor)
+        reject(request, group, f"quote-{pk}", form, anchor)
     found = quotes.edit_text(quote, text=form.cleaned_data["text"], by=actor(request))
     if found:
         messages.warning(request, personal_data_warning(found))

@@ -8,6 +8,7 @@ from django.db.models import Count, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from samrad.intake.models import Contribution
@@ -92,7 +93,7 @@ def run_summary(run: AnalysisRun) -> str:
         "groups": counts.get("groups", 0),
         "themes": counts.get("themes", 0),
         "statements": counts.get("statements", 0),
-        "rest": f"{100 * counts.get('rest_share', 0):.1f}".replace(".", ","),
+        "rest": number_format(100 * counts.get("rest_share", 0), 1),
         "new_statements": run.new_statements,
         "new_themes": run.new_themes,
         "new_quotes": run.new_quotes,

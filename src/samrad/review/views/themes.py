@@ -9,7 +9,7 @@ from .. import stash
 from ..actions import points, quotes, themes
 from ..forms import MergeForm, NewThemeForm, SelectionForm, ThemeForm
 from ..models import Statement, Theme
-from .common import Rejected, actor, group_action
+from .common import Rejected, actor, group_action, group_url
 
 REST = "rest"
 
@@ -20,9 +20,10 @@ def theme_of(group, pk) -> Theme:
     return get_object_or_404(Theme, pk=pk, **group.scope)
 
 
-def reject(request, key: str, form, anchor: str, message: str | None = None):
+def reject(request, group, key: str, form, anchor: str, message: str | None = None):
+    """Keep the form as typed for the group page, and go back there with a message."""
     errors = {field: [str(e) for e in errs] for field, errs in form.errors.items()}
-    stash.keep(request, key, errors)
+    stash.keep(request, key, errors, page=group_url(group))
     raise Rejected(message or _("Nothing was changed: correct the form marked below."), anchor)
 
 
@@ -32,7 +33,7 @@ def theme_edit(request, group, pk):
     form = ThemeForm(request.POST, prefix=f"t{pk}")
     anchor = f"tema-{pk}"
     if not form.is_valid():
-        reject(request, f"theme-{pk}", form, anchor)
+        reject(request, group, f"theme-{pk}", form, anchor)
     changed = themes.edit_theme(
         theme, headline=form.cleaned_data["headline"], label=form.cleaned_data["label"], by=actor(request)
     )
@@ -61,7 +62,7 @@ def theme_merge(request, group, pk):
     others = group.themes().exclude(pk=pk)
     form = MergeForm(request.POST, prefix=f"m{pk}", themes=others)
     if not form.is_valid():
-        reject(request, f"merge-{pk}", form, f"tema-{pk}")
+        reject(request, group, f"merge-{pk}", form, f"tema-{pk}")
     other = theme_of(group, form.cleaned_data["other"])
     themes.merge_themes(theme, [other], by=actor(request))
     return _("The themes were merged: “%(headline)s” now holds both.") % {"headline": theme.headline}, f"tema-{pk}"
@@ -79,7 +80,7 @@ def theme_add(request, group):
     statements = list(group.statements())
     form = NewThemeForm(request.POST, prefix="new", statements=statements)
     if not form.is_valid():
-        reject(request, "new-theme", form, "egen-rad")
+        reject(request, group, "new-theme", form, "egen-rad")
     chosen = [s for s in statements if s.pk in set(form.cleaned_data["statements"])]
     theme = themes.new_theme(group, headline=form.cleaned_data["headline"], statements=chosen, by=actor(request))
     if not chosen:
@@ -97,7 +98,7 @@ def selection(request, group, source):
     destinations = [(REST, "")] + [(str(t.pk), "") for t in group.themes()]
     form = SelectionForm(request.POST, prefix=f"s{source}", statements=listed, destinations=destinations)
     if not form.is_valid():
-        reject(request, f"selection-{source}", form, anchor)
+        reject(request, group, f"selection-{source}", form, anchor)
     ids = set(form.cleaned_data["statements"])
     chosen = [s for s in listed if s.pk in ids]
     if request.POST.get(f"s{source}-do") == "split":
@@ -112,7 +113,7 @@ def selection(request, group, source):
     target = form.cleaned_data["destination"]
     if not target:
         form.add_error("destination", _("Choose where to move the statements."))
-        reject(request, f"selection-{source}", form, anchor)
+        reject(request, group, f"selection-{source}", form, anchor)
     destination = None if target == REST else theme_of(group, target)
     moved = themes.move_statements(chosen, destination, by=by)
     where = _("the rest") if destination is None else _("the theme “%(headline)s”") % {"headline": destination.headline}
