@@ -230,3 +230,18 @@ def test_an_own_theme_without_sources_is_flagged(analyst_client, workspace):
     assert "vilar inte på några påståenden" in messages_of(response)[-1]
     page = analyst_client.get(workspace.url()).content.decode()
     assert "Temat vilar inte på några påståenden." in page
+
+
+def test_an_empty_workspace_explains_itself(client, users, example_plan):
+    client.force_login(users["analyst"])
+    page = client.get("/orebro-2022/granskning/").content.decode()
+    assert "Ingen analys har körts ännu." in page and "Kör analysen" in page
+    page = client.get("/orebro-2022/granskning/omrade/dans/utmaningar/").content.decode()
+    assert "Inga teman ännu." in page and "samrad föreslog inga citat här." in page
+    response = client.post("/orebro-2022/granskning/analysera/")
+    assert messages_of(response) == ["Det finns inga inspel att analysera ännu. Importera eller samla in svar först."]
+
+
+def test_the_workspace_in_english(analyst_client, workspace):
+    page = analyst_client.get(f"/en{workspace.url()}").content.decode()
+    assert 'lang="en"' in page and "Themes" in page and "Support: 3 statements from 3 people" in page

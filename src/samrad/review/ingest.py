@@ -294,7 +294,7 @@ def _merge_group(consultation, area, question, group: dict, statements: dict[str
         # A machine theme nobody touched that the new run no longer proposes and that lost its statements.
         for theme in existing:
             if theme.pk not in kept and theme.origin == Origin.MACHINE and not theme.edited:
-                if not theme.statements.exists():
+                if not theme.statements.filter(stale=False).exists():
                     theme.delete()
         if not Point.objects.filter(**scope, theme=None).exists():
             _seed_rest_points(scope, Statement.objects.filter(pk__in=rest, theme=None))
