@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../src/samrad"
 samrad=../../.venv/bin/samrad
-all_apps="core accounts audit consultations participation intake review results followup"
+all_apps="core accounts audit consultations participation intake review results followup privacy"
 apps="${*:-$all_apps}"
 for app in $apps; do
   [ -d "$app" ] || continue

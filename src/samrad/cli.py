@@ -20,6 +20,11 @@ COMMANDS = {
     "demo": "samrad.commands.demo",
     "serve": "samrad.commands.serve",
     "publish": "samrad.results.cli",
+    "followup": "samrad.followup.cli",
+    "backup": "samrad.commands.backup",
+    "restore": "samrad.commands.restore",
+    "purge": "samrad.privacy.cli",
+    "groups": "samrad.participation.cli",
     "analyze": "samrad.review.cli",
 }
 
@@ -73,7 +78,15 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     lang = _language(argv)
-    setup_django()
+    try:
+        setup_django()
+    except Exception as exc:  # settings that cannot work (e.g. no secret key in production): say why, no traceback
+        from django.core.exceptions import ImproperlyConfigured
+
+        if not isinstance(exc, ImproperlyConfigured) or os.environ.get("SAMRAD_TRACEBACK"):
+            raise
+        sys.stderr.write(f"{exc}\n")
+        return 2
     from django.utils import translation
 
     translation.activate(lang)

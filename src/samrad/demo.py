@@ -11,7 +11,9 @@ EXAMPLE_EVENT = "kulturdialog-2022-06-01"
 
 STAGES: list[tuple[str, str]] = [
     ("participants", "samrad.participation.example:load_participants"),
+    ("groups", "samrad.participation.example:form_example_groups"),
     ("contributions", "samrad.intake.example:load_contributions"),
+    ("follow-up", "samrad.followup.example:load_places"),
     ("analysis", "samrad.review.example:run_analysis"),
     ("review", "samrad.review.example:play_analyst"),
 ]

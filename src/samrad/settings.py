@@ -6,6 +6,7 @@ SAMRAD_SECRET_KEY    required when SAMRAD_PRODUCTION=1
 SAMRAD_DEBUG         1/0 (default 0)
 SAMRAD_ALLOWED_HOSTS comma-separated (default 127.0.0.1,localhost)
 SAMRAD_HOME          where var/ lives (default: the working directory)
+SAMRAD_CSRF_TRUSTED_ORIGINS  comma-separated origins, only when a proxy rewrites the host
 """
 
 import os
@@ -26,12 +27,20 @@ def _flag(name: str, default: str = "0") -> bool:
 PRODUCTION = _flag("SAMRAD_PRODUCTION")
 DEBUG = _flag("SAMRAD_DEBUG")
 
-SECRET_KEY = os.environ.get("SAMRAD_SECRET_KEY", "")
+SECRET_KEY = os.environ.get("SAMRAD_SECRET_KEY", "").strip()
 if not SECRET_KEY:
     if PRODUCTION:
         from django.core.exceptions import ImproperlyConfigured
 
-        raise ImproperlyConfigured("SAMRAD_SECRET_KEY must be set when SAMRAD_PRODUCTION=1.")
+        # Read before translations exist, so the message is in both languages. samrad.cli prints it without
+        # a traceback.
+        raise ImproperlyConfigured(
+            "SAMRAD_SECRET_KEY saknas. Med SAMRAD_PRODUCTION=1 måste en hemlig nyckel anges i miljön, t.ex. i "
+            "tjänstens miljöfil (se README, Driftsättning).\n"
+            "SAMRAD_SECRET_KEY is not set. With SAMRAD_PRODUCTION=1 samrad needs a secret key from the environment, "
+            "e.g. in the service's environment file (see README, Deployment).\n"
+            "Create one with: python3 -c 'import secrets; print(secrets.token_urlsafe(50))'"
+        )
     # Development only: a fixed key is fine because nothing here is secret.
     SECRET_KEY = "samrad-development-key-not-for-production-use-0123456789"
 
@@ -55,6 +64,7 @@ INSTALLED_APPS = [
     "samrad.review",
     "samrad.results",
     "samrad.followup",
+    "samrad.privacy",
 ]
 
 MIDDLEWARE = [
@@ -67,6 +77,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "samrad.security.SecurityHeadersMiddleware",
 ]
 
 AUTHENTICATION_BACKENDS = [
@@ -103,10 +114,11 @@ DATABASES = {
 }
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     # WAL lets readers and one writer work at once; the timeout waits for the writer instead of failing.
+    # secure_delete zeroes freed pages, so erased personal data does not linger in the file.
     DATABASES["default"]["OPTIONS"] = {
         "timeout": 20,
         "transaction_mode": "IMMEDIATE",
-        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA secure_delete=ON;",
     }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
 # Several checkouts may test against one PostgreSQL server at once; each can name its test database.
@@ -145,13 +157,28 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = not PRODUCTION
 
-LOGIN_URL = "admin:login"
+LOGIN_URL = "accounts:login"
+LOGIN_REDIRECT_URL = "accounts:home"
+LOGOUT_REDIRECT_URL = "accounts:login"
+# A staff session lasts a working day; closing the browser does not end it, logging out does.
+SESSION_COOKIE_AGE = int(os.environ.get("SAMRAD_SESSION_HOURS", "10")) * 3600
+PASSWORD_RESET_TIMEOUT = 3 * 24 * 3600
+# Failed logins per user name (and per address) within the window before logging in is refused for a while.
+SAMRAD_LOGIN_ATTEMPTS = int(os.environ.get("SAMRAD_LOGIN_ATTEMPTS", "5"))
+SAMRAD_LOGIN_WINDOW_MINUTES = 15
 
 EMAIL_BACKEND = os.environ.get(
     "SAMRAD_EMAIL_BACKEND",
     "django.core.mail.backends.smtp.EmailBackend" if PRODUCTION else "django.core.mail.backends.filebased.EmailBackend",
 )
 EMAIL_FILE_PATH = VAR_DIR / "mail"
+# SMTP in production: the organisation's mail relay.
+EMAIL_HOST = os.environ.get("SAMRAD_EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("SAMRAD_EMAIL_PORT", "587" if os.environ.get("SAMRAD_EMAIL_HOST") else "25"))
+EMAIL_HOST_USER = os.environ.get("SAMRAD_EMAIL_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("SAMRAD_EMAIL_PASSWORD", "")
+EMAIL_USE_TLS = _flag("SAMRAD_EMAIL_TLS", "1" if os.environ.get("SAMRAD_EMAIL_HOST") else "0")
+EMAIL_TIMEOUT = 30
 DEFAULT_FROM_EMAIL = os.environ.get("SAMRAD_FROM_EMAIL", "samrad@localhost")
 
 # Where the synthesis engine may send text. Empty: nothing leaves the machine.
@@ -168,10 +195,15 @@ if PRODUCTION:
     SECURE_HSTS_PRELOAD = True
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SESSION_COOKIE_HTTPONLY = True
+    CSRF_TRUSTED_ORIGINS = [
+        o.strip() for o in os.environ.get("SAMRAD_CSRF_TRUSTED_ORIGINS", "").split(",") if o.strip()
+    ]
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# Content-Security-Policy and Permissions-Policy: samrad/security.py (no inline script or style anywhere;
+# SAMRAD_CSP = {directive: [sources]} here would replace its default policy).
 
 LOGGING = {
     "version": 1,

@@ -8,7 +8,13 @@ urlpatterns = [
 ]
 urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
+    # Staff (konto/, personal/) and privacy pages: before results, whose <slug>/ would catch them.
+    path("", include("samrad.accounts.urls")),
+    path("", include("samrad.audit.urls")),
+    path("", include("samrad.privacy.urls")),
     path("", include("samrad.results.urls")),
+    path("", include("samrad.followup.urls")),
+    path("", include("samrad.participation.urls")),
     path("", include("samrad.review.urls")),
     prefix_default_language=False,
 )

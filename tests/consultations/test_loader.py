@@ -137,8 +137,9 @@ def test_failure_while_writing_rolls_back(tmp_path):
 
 
 def test_unknown_section_and_key():
-    found = problems(MINIMAL + "\n[goals]\nx = 1\n")
-    assert any(p.startswith("plan.toml:") and ": goals: is not a known section" in p for p in found)
+    # (goals is a registered section since the follow-up app; use a name no app registers.)
+    found = problems(MINIMAL + "\n[nonsense]\nx = 1\n")
+    assert any(p.startswith("plan.toml:") and ": nonsense: is not a known section" in p for p in found)
     found = problems(MINIMAL.replace('name = "Musik"', 'name = "Musik"\ncolour = "red"'))
     assert any("areas[0].colour: is not a known key" in p for p in found)
 
@@ -225,3 +226,29 @@ def _snapshot():
         list(Event.objects.values_list("pk", "slug", "starts_at")),
         list(Round.objects.values_list("pk", "number", "rule", "keep_round", "question_id")),
     )
+
+
+def test_reserved_slug_is_refused():
+    found = problems(MINIMAL.replace('slug = "test"', 'slug = "personal"'))
+    assert found == [
+        "plan.toml:3: consultation.slug: 'personal' is used by the site itself. Choose another slug, "
+        'e.g. "personal-2024".'
+    ]
+
+
+def test_reserved_slugs_cover_the_sites_own_paths():
+    """Every fixed first path segment of the site's URLs is reserved (so a new app cannot forget it)."""
+    from django.urls import get_resolver
+
+    from samrad.consultations.loader.validate import RESERVED_SLUGS
+
+    def walk(patterns, prefix=""):
+        for p in patterns:
+            if hasattr(p, "url_patterns"):
+                yield from walk(p.url_patterns, prefix + str(p.pattern))
+            else:
+                yield prefix + str(p.pattern)
+
+    firsts = {s.lstrip("^").split("/")[0] for s in walk(get_resolver().url_patterns)}
+    fixed = {f for f in firsts if f and not f.startswith("<")}
+    assert fixed <= RESERVED_SLUGS

@@ -63,11 +63,17 @@ def mobile_page(browser, live_server):
     context.close()
 
 
+def _axe_source() -> str:
+    # Wrapped so that the script's value is not sent back; axe.min.js sets window.axe.
+    return "() => { " + AXE.read_text(encoding="utf-8") + "\n}"
+
+
 def axe_violations(page, *, tags=("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")) -> list[dict]:
     """Run axe-core on the current page; returns its violations (empty when the page passes)."""
     if not AXE.exists():
         pytest.fail(f"axe-core not found at {AXE}: run `npm ci` (make browser-deps).")
-    page.add_script_tag(path=str(AXE))
+    # Evaluated through the DevTools protocol: the site's Content-Security-Policy forbids inline <script>.
+    page.evaluate(_axe_source())
     result = page.evaluate(
         "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})", list(tags)
     )

@@ -1,7 +1,5 @@
 """The analysts' workspace in Chromium: the pages (with axe-core), and merge, split, move and approve done by
-clicking, without JavaScript of our own being needed. Workspace pages send a strict content security policy;
-axe-core is injected as an inline script, so the contexts that run it bypass the policy, and one test checks
-the pages under the policy itself."""
+clicking, without JavaScript of our own being needed; all under the site's content security policy."""
 
 import pytest
 from django.test import Client
@@ -37,7 +35,7 @@ def logged_in(browser, live_server, user, **options):
 
 @pytest.fixture
 def analyst(browser, live_server, users, workspace):
-    context, page = logged_in(browser, live_server, users["analyst"], bypass_csp=True)
+    context, page = logged_in(browser, live_server, users["analyst"])
     yield page
     context.close()
 

@@ -4,7 +4,8 @@ result written by hand (the shape of samrad.synthesis SCHEMA.md), and one user p
 from dataclasses import dataclass, field
 
 import pytest
-from django.utils import timezone
+from django.conf import settings
+from django.utils import timezone, translation
 
 from samrad.accounts.models import ConsultationRole
 from samrad.consultations.models import Consultation
@@ -153,6 +154,14 @@ def enough_people(consultation, area, n=5):
     for i in range(n):
         p = Participant.objects.create(consultation=consultation, name=f"{area.slug}-{i}")
         Registration.objects.create(event=event, participant=p, area=area)
+
+
+@pytest.fixture(autouse=True)
+def _swedish_afterwards():
+    """An English request (/en/…) or `samrad --lang en` leaves English active in this thread; tests after
+    these expect the default language."""
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture

@@ -1,6 +1,13 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class AccountsConfig(AppConfig):
     name = "samrad.accounts"
     label = "accounts"
+
+    def ready(self):
+        from .staff_links import register
+
+        register("public", _("Public page"), "results:consultation", "samrad.view_staff_tools", order=0)
+        register("roles", _("Roles and access"), "accounts:roles", "samrad.manage_roles", order=900)

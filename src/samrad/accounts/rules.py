@@ -22,7 +22,7 @@ def _consultation_of(obj):
 
 def _has_role(user, obj, roles) -> bool:
     consultation = _consultation_of(obj)
-    if not user.is_authenticated or consultation is None:
+    if not user.is_authenticated or not user.is_active or consultation is None:
         return False
     return ConsultationRole.objects.filter(user=user, consultation=consultation, role__in=roles).exists()
 
@@ -45,14 +45,15 @@ def is_facilitator(user, obj=None) -> bool:
 @rules.predicate
 def is_group_facilitator(user, group=None) -> bool:
     """A facilitator may write only their own groups' notes; analysts and administrators any group's."""
-    if group is None or not user.is_authenticated:
+    if group is None or not user.is_authenticated or not user.is_active:
         return False
     if getattr(group, "facilitator_id", None) == user.pk and _has_role(user, group, [Role.FACILITATOR]):
         return True
     return _has_role(user, group, [Role.ANALYST, Role.ADMINISTRATOR])
 
 
-is_superuser = rules.is_superuser
+# An account that has been deactivated keeps no rights, superuser or not.
+is_superuser = rules.is_active & rules.is_superuser
 
 # The consultation's plan, registrations and personal data.
 rules.add_perm("samrad.manage_consultation", is_superuser | is_administrator)
@@ -71,3 +72,14 @@ rules.add_perm("samrad.view_feedback", is_superuser | is_analyst)
 # Follow-up and the audit log.
 rules.add_perm("samrad.edit_followup", is_superuser | is_administrator | is_analyst)
 rules.add_perm("samrad.view_audit_log", is_superuser | is_administrator)
+
+# --- Follow-up (followup app): participation counts below the publication minimum. ---
+rules.add_perm("samrad.view_participation_counts", is_superuser | is_administrator | is_analyst)
+
+# --- ops: staff pages, roles, privacy (samrad.accounts, samrad.audit, samrad.privacy) ---------------------
+# Any role on the consultation: its line on the staff landing page (/personal/).
+rules.add_perm("samrad.view_staff_tools", is_superuser | is_facilitator)
+# Grant and revoke roles on the consultation.
+rules.add_perm("samrad.manage_roles", is_superuser | is_administrator)
+# The consultation's personal-data inventory; export and erase a person's data on their request.
+rules.add_perm("samrad.manage_personal_data", is_superuser | is_administrator)

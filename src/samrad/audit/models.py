@@ -1,4 +1,9 @@
-"""An append-only record of who did what and when."""
+"""An append-only record of who did what and when.
+
+Append-only in three layers: the model refuses save() of an existing row and delete(); its queryset refuses
+update() and delete(); on PostgreSQL a trigger (migration 0002) refuses UPDATE and DELETE of a row, except
+that the links to a deleted user or consultation may be set to NULL (the row keeps actor_label).
+"""
 
 from django.conf import settings
 from django.db import models
@@ -7,6 +12,17 @@ from django.utils.translation import gettext_lazy as _
 
 class AppendOnlyError(Exception):
     pass
+
+
+class AuditQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        raise AppendOnlyError("audit events cannot be changed")
+
+    def delete(self):
+        raise AppendOnlyError("audit events cannot be deleted")
+
+    def bulk_update(self, objs, fields, batch_size=None):
+        raise AppendOnlyError("audit events cannot be changed")
 
 
 class AuditEvent(models.Model):
@@ -22,6 +38,8 @@ class AuditEvent(models.Model):
     object_type = models.CharField(max_length=80, blank=True)
     object_id = models.CharField(max_length=80, blank=True)
     data = models.JSONField(default=dict, blank=True)
+
+    objects = AuditQuerySet.as_manager()
 
     class Meta:
         ordering = ["-at", "-pk"]

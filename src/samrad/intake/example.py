@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from samrad.consultations.models import Consultation
 from samrad.core.csvfiles import DataFileError, lookup, read_rows
 from samrad.demo import EXAMPLE_EVENT
+from samrad.participation.example import group_for_example_ref
 
 from .models import Contribution
 
@@ -40,6 +41,7 @@ def _load_notes(consultation: Consultation, path: Path) -> int:
                 "area": area,
                 "question": question,
                 "event": event,
+                "group": group_for_example_ref(event, int(row["round"]), row["group"], row["area"]),
                 "source": Contribution.Source.GROUP_NOTE,
                 "raw_text": row["text"],
                 "received_at": event.ends_at,

@@ -34,6 +34,8 @@ EVENT_KINDS = ("area_dialogue", "municipal_dialogue", "sector_workshop", "other"
 EVENT_FORMATS = ("digital", "physical")
 STATUSES = ("planning", "open", "analysing", "published", "closed")
 RULES = ("same_area", "mixed", "keep_previous")
+# First path segments the site uses itself; a consultation with such a slug could not be reached.
+RESERVED_SLUGS = {"admin", "anmalan", "en", "i18n", "konto", "media", "mina-uppgifter", "personal", "static"}
 _MISSING = object()
 
 
@@ -176,6 +178,9 @@ def validate(data: dict, ctx: Ctx) -> dict[str, Any]:
         "results_intro": ctx.get(c, "results_intro", "consultation", str, required=False, default=""),
         "participants_text": ctx.get(c, "participants_text", "consultation", str, required=False, default=""),
     }
+    if plan["consultation"]["slug"] in RESERVED_SLUGS:
+        ctx.problem("consultation.slug", _("%(value)r is used by the site itself. Choose another slug, e.g. "
+                                           "\"%(value)s-2024\".") % {"value": plan["consultation"]["slug"]})
     plan["consultation"].update(_plan_period(c, ctx))
 
     p = data.get("publication", {})

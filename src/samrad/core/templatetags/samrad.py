@@ -42,3 +42,9 @@ def area_anchor(area):
 
 register.filter("join_points", text.join_points)
 register.filter("sentence", text.sentence)
+
+
+@register.filter
+def error_anchor(bound_field) -> str:
+    """The id an error summary links to: the control itself, or the first option of a radio/checkbox group."""
+    return bound_field.id_for_label or f"{bound_field.auto_id}_0"

@@ -1,0 +1,93 @@
+"""Who took part: tables, bar charts and the county map; public (protected counts) and for staff (true counts)."""
+
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
+
+from samrad.consultations.models import Consultation
+
+from . import geo
+from .charts import bar_chart, choropleth
+from .counts import overview
+from .views import base_context
+
+
+def _page(request, consultation, *, protected: bool):
+    o = overview(consultation, protected=protected)
+    minimum = o.minimum
+    places = list(consultation.meeting_places.select_related("municipality"))
+    has_boundaries = any(r.code in geo.boundaries().by_code() for r in o.municipalities.rows)
+    charts = {
+        "areas": bar_chart(
+            o.areas,
+            minimum=minimum,
+            chart_id="chart-areas",
+            title=_("Participants per culture area"),
+            desc=_("Bar chart. The same numbers are in the table below the chart."),
+        ),
+        "municipalities": bar_chart(
+            o.municipalities,
+            minimum=minimum,
+            chart_id="chart-municipalities",
+            title=_("Participants per municipality"),
+            desc=_("Bar chart. The same numbers are in the table below the chart."),
+        ),
+        "roles": bar_chart(
+            o.roles,
+            minimum=minimum,
+            chart_id="chart-roles",
+            title=_("Participants per role"),
+            desc=_("Bar chart. The same numbers are in the table below the chart."),
+        ),
+    }
+    map_svg = legend = None
+    if has_boundaries:
+        shown = [r for r in o.municipalities.rows if r.shown_rate is not None]
+        top = max(shown, key=lambda r: r.shown_rate) if shown else None
+        desc = _(
+            "Map of the county's municipalities, coloured by participants per 10,000 inhabitants; darker is more. "
+            "Hatched: too few participants to show. Dots: cultural meeting places. The values are in the table "
+            "next to the map."
+        )
+        if top:
+            desc += " " + _("Highest: %(name)s.") % {"name": top.label}
+        map_svg, legend = choropleth(
+            o.municipalities.rows,
+            places,
+            minimum=minimum,
+            map_id="participation-map",
+            title=_("Participants per 10,000 inhabitants by municipality"),
+            desc=desc,
+        )
+    return render(
+        request,
+        "followup/participation.html",
+        base_context(
+            consultation,
+            o=o,
+            minimum=minimum,
+            charts=charts,
+            map_svg=map_svg,
+            legend=legend,
+            boundaries=geo.boundaries(),
+            places=places,
+            places_invented=any(p.is_invented for p in places),
+            staff_view=not protected,
+            can_see_all=request.user.has_perm("samrad.view_participation_counts", consultation),
+        ),
+    )
+
+
+def participation(request, slug):
+    return _page(request, get_object_or_404(Consultation, slug=slug), protected=True)
+
+
+def participation_staff(request, slug):
+    consultation = get_object_or_404(Consultation, slug=slug)
+    if not request.user.is_authenticated:
+        from django.contrib.auth.views import redirect_to_login
+
+        return redirect_to_login(request.get_full_path())
+    if not request.user.has_perm("samrad.view_participation_counts", consultation):
+        raise PermissionDenied
+    return _page(request, consultation, protected=False)

@@ -1,0 +1,1 @@
+"""Round rules: how a round's people become blocks (problem.Problem) and which soft rules apply."""

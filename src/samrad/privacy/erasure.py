@@ -1,0 +1,80 @@
+"""Show, erase and purge a person's data through the providers in registry.py. Logged without the data."""
+
+import datetime as dt
+
+from django.db import transaction
+from django.utils import timezone
+
+from samrad.audit.log import record
+from samrad.participation.models import Participant
+
+from .models import ErasedParticipant, ProcessingRecord
+from .providers import same_person
+from .registry import Subject, providers
+
+
+def subject_for(participant, *, keep_contributions: bool = True, reason: str = ErasedParticipant.Reason.REQUEST):
+    rows = same_person(participant)
+    identifiers = [v for p in rows for v in (p.name, p.email) if v]
+    return Subject(participant.consultation, rows, identifiers, keep_contributions, reason)
+
+
+def export_data(participant) -> dict:
+    """Everything samrad holds about this person in this consultation, JSON-ready."""
+    subject = subject_for(participant)
+    consultation = participant.consultation
+    record_ = ProcessingRecord.objects.filter(consultation=consultation).first()
+    return {
+        "consultation": {"slug": consultation.slug, "name": consultation.name, "organiser": consultation.organiser},
+        "controller": record_.controller if record_ else consultation.organiser,
+        "exported_at": timezone.now().isoformat(),
+        "data": {p.key: {"label": str(p.label), "records": p.export(subject)} for p in providers()},
+    }
+
+
+@transaction.atomic
+def erase_person(participant, *, actor=None, keep_contributions=True, reason=ErasedParticipant.Reason.REQUEST):
+    """Erase one person (all their rows in the consultation). Returns {provider key: records changed}."""
+    subject = subject_for(participant, keep_contributions=keep_contributions, reason=reason)
+    counts = {p.key: p.erase(subject) for p in providers()}
+    # Only ids and counts: the log must not keep what was erased.
+    record(
+        "privacy.erased",
+        actor=actor,
+        consultation=participant.consultation,
+        obj=participant,
+        reason=str(reason),
+        participants=[p.pk for p in subject.participants],
+        kept_contributions=keep_contributions,
+        changed=counts,
+    )
+    return counts
+
+
+def purge_plan(consultation) -> dict[str, int]:
+    """What a purge would remove or anonymise: {provider key: records}."""
+    return {p.key: p.count(consultation) for p in providers()}
+
+
+@transaction.atomic
+def purge(consultation, *, actor=None) -> dict[str, int]:
+    """End of the retention period: anonymise everyone left, keep contributions as anonymous text."""
+    remaining = list(Participant.objects.filter(consultation=consultation, erasure__isnull=True))
+    identifiers = [v for p in remaining for v in (p.name, p.email) if v]
+    subject = Subject(consultation, remaining, identifiers, True, ErasedParticipant.Reason.RETENTION)
+    counts = {}
+    for provider in providers():
+        counts[provider.key] = provider.erase(subject) if remaining else 0
+        if provider.purge is not None:
+            counts[provider.key] += provider.purge(consultation)
+    record("privacy.purged", actor=actor, consultation=consultation, changed=counts)
+    return counts
+
+
+def due_records(today: dt.date | None = None, slug: str | None = None):
+    """Records of processing whose retention date has passed (filtered to one consultation with slug)."""
+    today = today or timezone.localdate()
+    records = ProcessingRecord.objects.select_related("consultation").order_by("consultation__slug")
+    if slug:
+        records = records.filter(consultation__slug=slug)
+    return [r for r in records if r.is_due(today)]

@@ -1,0 +1,15 @@
+from django.urls import path
+
+from . import views
+
+app_name = "privacy"
+urlpatterns = [
+    path("mina-uppgifter/<str:token>/", views.my_data, name="my_data"),
+    path("mina-uppgifter/<str:token>/ladda-ner/", views.download, name="download"),
+    path("mina-uppgifter/<str:token>/radera/", views.erase, name="erase"),
+    path("personal/<slug:slug>/personuppgifter/", views.staff_page, name="staff"),
+    path("personal/<slug:slug>/personuppgifter/<int:pk>/export/", views.staff_export, name="staff_export"),
+    path("personal/<slug:slug>/personuppgifter/<int:pk>/radera/", views.staff_erase, name="staff_erase"),
+    path("<slug:slug>/personuppgifter/", views.record_page, name="record"),
+    path("<slug:slug>/personuppgifter/raderade/", views.erased, name="erased"),
+]
