@@ -5,7 +5,8 @@
 
 Population: samrad.grouping.samples (nine culture areas skewed 30/20/15/12/10/5/4/3 % plus one person in
 Litteratur, twelve municipalities weighted to Örebro, five role categories). Event: the Örebro format,
-round 1 same area, round 2 mixed, round 3 keeps round 2, groups of 2-4.
+round 1 same area, round 2 mixed, round 3 keeps round 2, groups of 2-4
+(--mixed-rounds K for K mixed rounds, --sizes-bounds for other group sizes).
 
 Methods, all on the same blocks (areas, neighbour joins) and the same group sizes, scored by the same
 objective and bound as the engine's reports:
@@ -191,7 +192,7 @@ def baseline_round(
     return Row(
         n,
         seed,
-        spec.rule,
+        f"{spec.number} {spec.rule}",
         method,
         seconds,
         cpu,
@@ -204,22 +205,28 @@ def baseline_round(
     )
 
 
-ROUNDS = [RoundSpec(1, "same_area"), RoundSpec(2, "mixed"), RoundSpec(3, "keep_previous", keep_round=2)]
+def event(mixed_rounds: int, low: int, high: int) -> list[RoundSpec]:
+    """Round 1 same area, then `mixed_rounds` mixed rounds, then keep the last mixed round."""
+    rounds = [RoundSpec(1, "same_area", low, high)]
+    rounds += [RoundSpec(k, "mixed", low, high) for k in range(2, 2 + mixed_rounds)]
+    return rounds + [RoundSpec(2 + mixed_rounds, "keep_previous", keep_round=1 + mixed_rounds)]
 
 
-def run(n: int, seed: int, time_limit: float, baselines: bool) -> tuple[list[Row], tuple[float, float]]:
+def run(
+    n: int, seed: int, time_limit: float, baselines: bool, rounds: list[RoundSpec]
+) -> tuple[list[Row], tuple[float, float]]:
     people = sample_people(n, seed)
     started, cpu_started = time.perf_counter(), time.process_time()
-    plan = plan_event(people, ROUNDS, seed=seed, time_limit=time_limit, area_neighbours=NEIGHBOURS)
+    plan = plan_event(people, rounds, seed=seed, time_limit=time_limit, area_neighbours=NEIGHBOURS)
     total = (time.perf_counter() - started, time.process_time() - cpu_started)
     rows = []
-    for r in plan.rounds[:2]:
+    for r in plan.rounds[:-1]:
         rep = r.report
         rows.append(
             Row(
                 n,
                 seed,
-                r.spec.rule,
+                f"{r.spec.number} {r.spec.rule}",
                 "engine",
                 rep.solve_time,
                 float("nan"),
@@ -234,7 +241,7 @@ def run(n: int, seed: int, time_limit: float, baselines: bool) -> tuple[list[Row
     if baselines:
         for method in ("random", "groupeng"):
             earlier: list[list[Group]] = []
-            for spec in ROUNDS[:2]:
+            for spec in rounds[:-1]:
                 rows.append(baseline_round(people, spec, earlier, method, seed, n))
     return rows, total
 
@@ -255,6 +262,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seeds", type=int, nargs="+", default=[1])
     parser.add_argument("--time-limit", type=float, default=10.0)
     parser.add_argument("--no-baselines", action="store_true")
+    parser.add_argument("--mixed-rounds", type=int, default=1, help="mixed rounds after the same-area one")
+    parser.add_argument("--sizes-bounds", default="2-4", help="group sizes MIN-MAX (default 2-4)")
     parser.add_argument("--markdown", action="store_true")
     args = parser.parse_args(argv)
 
@@ -262,7 +271,10 @@ def main(argv: list[str] | None = None) -> int:
     rows: list[Row] = []
     for n in args.sizes:
         for seed in args.seeds:
-            got, total = run(n, seed, args.time_limit, not args.no_baselines)
+            low, high = (int(x) for x in args.sizes_bounds.split("-"))
+            got, total = run(
+                n, seed, args.time_limit, not args.no_baselines, event(args.mixed_rounds, low, high)
+            )
             rows.extend(got)
             totals.setdefault(n, []).append(total)
             print(
@@ -306,7 +318,7 @@ def main(argv: list[str] | None = None) -> int:
         for line in lines:
             print("| " + " | ".join(line) + " |")
         print()
-        print("| people | seeds | engine, whole event (3 rounds): wall s | CPU s |")
+        print("| people | seeds | engine, whole event: wall s | CPU s |")
         print("|---|---|---|---|")
         for n, ts in totals.items():
             cells = []

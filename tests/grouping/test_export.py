@@ -7,7 +7,7 @@ import io
 import json
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from samrad.grouping import Person, RoundSpec, plan_event
@@ -50,6 +50,7 @@ def read(text: str) -> list[list[str]]:
     return list(csv.reader(io.StringIO(text)))
 
 
+@settings(deadline=None)
 @given(st.text(max_size=20))
 def test_neutralise(text: str) -> None:
     out = neutralise(text)

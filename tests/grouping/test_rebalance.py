@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from samrad.grouping import Group, GroupingError, Person, RoundSpec, notice_text, plan_event
+from samrad.grouping import Group, GroupingError, Move, Person, RoundSpec, notice_text, plan_event
 from samrad.grouping.rebalance import rebalance
 from samrad.grouping.sizes import splittable
 
@@ -182,3 +182,29 @@ def test_bad_rebalance_input_is_named() -> None:
         rebalance(groups, [*present, stranger], [Person("a", "A again", "Musik")], RoundSpec(1, "mixed"), lang="en")
     assert set(info.value.codes) == {"unknown_present", "walk_in_already_placed", "duplicate_person"}
     assert "zz is listed as present but is in no group" in str(info.value)
+
+
+def test_a_leftover_joins_the_smallest_pool_that_can_take_them() -> None:
+    # pairs only: b2 does not come, so b1 is alone; the walk-in from Film is alone too
+    groups = [Group(1, ("a1", "a2"), "Musik"), Group(2, ("b1", "b2"), "Dans")]
+    present = [Person("a1", "A1", "Musik"), Person("a2", "A2", "Musik"), Person("b1", "B1", "Dans")]
+    result = rebalance(groups, present, [Person("f1", "F1", "Film")], RoundSpec(1, "same_area", 2, 2))
+    assert result.groups[0] == groups[0]
+    assert result.groups[1] == Group(3, ("f1", "b1"), "Film")
+    assert result.moved == [Move("b1", 2, 3)]
+    [notice] = [n for n in result.notices if n.people == ("b1",)]
+    assert notice.code == "joined_smallest_alone"
+
+
+def test_walk_ins_that_fit_nowhere_share_a_group_and_are_told() -> None:
+    # groups of exactly 3, all full: the walk-ins from Film and Slöjd fit in no area's groups
+    groups = [Group(1, ("a1", "a2", "a3"), "Musik"), Group(2, ("b1", "b2", "b3"), "Dans")]
+    present = [Person(m, m.upper(), g.area) for g in groups for m in g.members]
+    walk_ins = [Person("f1", "F1", "Film"), Person("s1", "S1", "Slöjd"), Person("t1", "T1", "Teater")]
+    result = rebalance(groups, present, walk_ins, RoundSpec(1, "same_area", 3, 3), lang="en")
+    assert result.groups[:2] == groups and result.moved == []
+    shared = result.groups[2]
+    assert set(shared.members) == {"f1", "s1", "t1"} and shared.area is None
+    [notice] = [n for n in result.notices if n.code == "joined_small_areas"]
+    assert set(notice.people) == {"f1", "s1", "t1"}
+    assert "(Film, Slöjd, Teater) and form shared groups" in notice_text(notice, "en")

@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
+import random
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from samrad.grouping import Person, RoundSpec, notice_text, plan_event
+from samrad.grouping.rules.same_area import area_blocks
+from samrad.grouping.sizes import splittable
 
 
 def area_people(spec: dict[str, int]) -> list[Person]:
@@ -93,3 +100,33 @@ def test_same_area_groups_spread_municipalities() -> None:
     for g in result.groups:
         assert len({p.municipality for p in people if p.id in g.members}) == 2
     assert result.report.status == "optimal"
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.integers(0, 7), min_size=4, max_size=4),
+    st.integers(1, 3),
+    st.integers(0, 3),
+    st.sampled_from([{}, {"A": "B"}, {"A": "B", "B": "A"}, {"C": "D", "D": "A"}]),
+    st.integers(0, 9),
+)
+def test_area_blocks_place_everyone_once_and_say_who_left_their_area(
+    counts: list[int], low: int, extra: int, neighbours: dict[str, str], seed: int
+) -> None:
+    """The block step alone (no solver), so hypothesis can try many awkward size combinations."""
+    high = low + extra
+    people = [Person(f"{a}{i}", area=a) for a, c in zip("ABCD", counts, strict=True) for i in range(c)]
+    if not splittable(len(people), low, high):
+        return
+    blocks, placements = area_blocks(people, low, high, neighbours, random.Random(seed))
+    assert sorted(i for b in blocks for i in b.members) == list(range(len(people)))
+    assert len({b.key for b in blocks}) == len(blocks)
+    for b in blocks:
+        assert splittable(len(b.members), low, high)
+    moved = {p.person for p in placements}
+    assert len(moved) == len(placements)
+    for b in blocks:
+        for i in b.members:
+            assert people[i].area == b.area or i in moved
+    for p in placements:
+        assert p.origin == people[p.person].area

@@ -15,6 +15,7 @@ from samrad.grouping.problem import Problem, Tier, distinct_bound
 from samrad.grouping.sizes import group_sizes, largest_splittable_below, splittable
 
 
+@settings(deadline=None)
 @given(st.integers(0, 200), st.integers(1, 6), st.integers(0, 4))
 def test_sizes_are_within_bounds_even_and_fewest(n: int, low: int, extra: int) -> None:
     high = low + extra
@@ -52,12 +53,15 @@ def _max_flow(counts: list[int], sizes: list[int]) -> int:
     return int(maximum_flow(csr_matrix(cap), 0, n - 1).flow_value)
 
 
-@given(st.lists(st.integers(1, 12), min_size=1, max_size=6), st.lists(st.integers(1, 5), min_size=1, max_size=8))
+@settings(deadline=None)
+@given(
+    st.lists(st.integers(1, 12), min_size=1, max_size=6), st.lists(st.integers(1, 5), min_size=1, max_size=8)
+)
 def test_distinct_bound_is_the_max_flow(counts: list[int], sizes: list[int]) -> None:
     assert distinct_bound(counts, sizes) == _max_flow(counts, sizes)
 
 
-@settings(max_examples=40)
+@settings(max_examples=40, deadline=None)
 @given(st.integers(2, 9), st.integers(0, 2**32 - 1))
 def test_bound_is_never_beaten_and_weights_are_lexicographic(n: int, seed: int) -> None:
     """Enumerate every grouping of a tiny block: no value beats the per-rule bounds, and the weighted

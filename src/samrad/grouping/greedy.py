@@ -18,6 +18,9 @@ from collections import Counter
 
 from .problem import Problem
 
+# Stop swapping after this many epochs in a row without a gain.
+STAGNANT_EPOCHS = 2
+
 
 def deal(problem: Problem, rng: random.Random) -> list[int]:
     """Assignment person -> group index, sizes exactly problem.sizes."""
@@ -75,6 +78,11 @@ class SwapSearch:
             self.clique_counts[ti] = per_group
         self.values = problem.tier_values(self.groups())
         self.score = problem.objective(self.values)
+        # Flat views for the hot loops (attribute lookups dominate pure-Python swap scoring).
+        w = problem.weights
+        self._d = [(ti, t.codes, t.n_cats, self.counts[ti], w[ti]) for ti, t in self.distinct]
+        self._p = [(ti, t.cliques, self.clique_counts[ti], w[ti]) for ti, t in self.pairs]
+        self._n_tiers = len(problem.tiers)
 
     def groups(self) -> list[list[int]]:
         out: list[list[int]] = [[] for _ in self.p.sizes]
@@ -84,29 +92,42 @@ class SwapSearch:
 
     def collides(self, i: int) -> bool:
         g = self.assign[i]
-        for ti, t in self.distinct:
-            c = t.codes[i]
-            if c >= 0 and self.counts[ti][g * t.n_cats + c] > 1:
+        for _, codes, n_cats, cnt, _ in self._d:
+            c = codes[i]
+            if c >= 0 and cnt[g * n_cats + c] > 1:
                 return True
-        for ti, t in self.pairs:
-            d = self.clique_counts[ti][g]
-            for k in t.cliques[i]:
+        for _, cliques, per_group, _ in self._p:
+            d = per_group[g]
+            for k in cliques[i]:
                 if d[k] > 1:
                     return True
         return False
+
+    def colliders(self) -> list[int]:
+        """Everyone who shares a value, or an earlier group, with someone in their group."""
+        flags = [False] * self.p.n
+        assign = self.assign
+        for _, codes, n_cats, cnt, _ in self._d:
+            for i, (g, c) in enumerate(zip(assign, codes, strict=True)):
+                if c >= 0 and cnt[g * n_cats + c] > 1:
+                    flags[i] = True
+        for _, cliques, per_group, _ in self._p:
+            for i, (g, ks) in enumerate(zip(assign, cliques, strict=True)):
+                if ks and not flags[i]:
+                    d = per_group[g]
+                    flags[i] = any(d[k] > 1 for k in ks)
+        return [i for i, f in enumerate(flags) if f]
 
     def delta(self, i: int, j: int) -> tuple[int, list[int]]:
         """Weighted objective change and per-tier raw value changes if i and j swap groups."""
         g1, g2 = self.assign[i], self.assign[j]
         total = 0
-        changes = [0] * len(self.p.tiers)
-        weights = self.p.weights
-        for ti, t in self.distinct:
-            a, b = t.codes[i], t.codes[j]
+        changes = [0] * self._n_tiers
+        for ti, codes, n_cats, cnt, weight in self._d:
+            a, b = codes[i], codes[j]
             if a == b:
                 continue
-            cnt = self.counts[ti]
-            base1, base2 = g1 * t.n_cats, g2 * t.n_cats
+            base1, base2 = g1 * n_cats, g2 * n_cats
             d = 0
             if a >= 0:
                 d += (cnt[base2 + a] == 0) - (cnt[base1 + a] == 1)
@@ -114,12 +135,12 @@ class SwapSearch:
                 d += (cnt[base1 + b] == 0) - (cnt[base2 + b] == 1)
             if d:
                 changes[ti] = d
-                total += weights[ti] * d
-        for ti, t in self.pairs:
-            ci, cj = t.cliques[i], t.cliques[j]
+                total += weight * d
+        for ti, cliques, per_group, weight in self._p:
+            ci, cj = cliques[i], cliques[j]
             if not ci and not cj:
                 continue
-            d1, d2 = self.clique_counts[ti][g1], self.clique_counts[ti][g2]
+            d1, d2 = per_group[g1], per_group[g2]
             d = 0
             for k in ci:
                 if k not in cj:  # i takes k from g1 to g2
@@ -129,28 +150,27 @@ class SwapSearch:
                     d += d1.get(k, 0) - (d2[k] - 1)
             if d:
                 changes[ti] = d
-                total -= weights[ti] * d  # more pairs is worse
+                total -= weight * d  # more pairs is worse
         return total, changes
 
     def swap(self, i: int, j: int, d: int, changes: list[int]) -> None:
         g1, g2 = self.assign[i], self.assign[j]
-        for ti, t in self.distinct:
-            a, b = t.codes[i], t.codes[j]
+        for _, codes, n_cats, cnt, _ in self._d:
+            a, b = codes[i], codes[j]
             if a == b:
                 continue
-            cnt = self.counts[ti]
             if a >= 0:
-                cnt[g1 * t.n_cats + a] -= 1
-                cnt[g2 * t.n_cats + a] += 1
+                cnt[g1 * n_cats + a] -= 1
+                cnt[g2 * n_cats + a] += 1
             if b >= 0:
-                cnt[g2 * t.n_cats + b] -= 1
-                cnt[g1 * t.n_cats + b] += 1
-        for ti, t in self.pairs:
-            d1, d2 = self.clique_counts[ti][g1], self.clique_counts[ti][g2]
-            for k in t.cliques[i]:
+                cnt[g2 * n_cats + b] -= 1
+                cnt[g1 * n_cats + b] += 1
+        for _, cliques, per_group, _ in self._p:
+            d1, d2 = per_group[g1], per_group[g2]
+            for k in cliques[i]:
                 d1[k] -= 1
                 d2[k] = d2.get(k, 0) + 1
-            for k in t.cliques[j]:
+            for k in cliques[j]:
                 d2[k] -= 1
                 d1[k] = d1.get(k, 0) + 1
         self.assign[i], self.assign[j] = g2, g1
@@ -208,12 +228,14 @@ class SwapSearch:
             return 0
         done = 0
         used = 0
+        idle = 0
         rand = rng.random
         assign = self.assign
-        while used < iterations:
+        while used < iterations and idle < STAGNANT_EPOCHS:
             if target is not None and self.score >= target:
                 break
-            colliders = [i for i in range(n) if self.collides(i)]
+            start_score = self.score
+            colliders = self.colliders()
             used += n // 8 + 1  # the scan costs about that many draws
             if not colliders:
                 break
@@ -233,6 +255,9 @@ class SwapSearch:
                     done += 1
                     if target is not None and d > 0 and self.score >= target:
                         break
+            # Epochs without any gain: what is left needs exchanges of more than two people, which
+            # the CP-SAT neighbourhoods find far more cheaply than more random draws.
+            idle = idle + 1 if self.score == start_score else 0
         return done
 
 

@@ -137,6 +137,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "gemensamma grupper.",
         "en": "{names} could not be placed in groups of their own areas ({areas}) and form shared groups.",
     },
+    "joined_shared": {
+        "sv": "{name} ({area}) flyttades till en gemensam grupp ({host}, grupp {group}) så att alla får "
+        "plats i grupper om {min}–{max}.",
+        "en": "{name} ({area}) was moved to a shared group ({host}, group {group}) so that everyone fits in "
+        "groups of {min}–{max}.",
+    },
     "wall_clock_stop": {
         "sv": "Lösaren stoppades av tidsgränsen innan den var klar; en ny körning kan ge andra grupper.",
         "en": "The solver was stopped by the time limit before it finished; another run may give other "

@@ -177,7 +177,8 @@ def _placement_notices(
         if pl.kind == "small_areas":
             joint.setdefault(pl.host, []).append(pl)
             continue
-        notices.append(Notice(f"joined_{pl.kind}_{reason}", params, (person.id,)))
+        code = "joined_shared" if pl.kind == "shared" else f"joined_{pl.kind}_{reason}"
+        notices.append(Notice(code, params, (person.id,)))
     for host, pls in joint.items():
         ids = tuple(inside[pl.person].id for pl in pls)
         names = [inside[pl.person].label for pl in pls]

@@ -17,15 +17,14 @@ plan. If the people present cannot be split at all, GroupingError says so.
 
 from __future__ import annotations
 
-import heapq
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-
-from ortools.sat.python import cp_model
 
 from .errors import GroupingError, Issue
 from .messages import DEFAULT_LANG
 from .model import Group, Move, Notice, Person, RoundSpec
+from .rebalance_sizes import target_sizes
+from .rules.same_area import top_up
 from .sizes import largest_splittable_below, splittable
 
 # Groups with room looked at per walk-in or mover when there are many.
@@ -107,11 +106,28 @@ def rebalance(
         )
 
     group_of = {m: n for n, ms in members.items() for m in ms}
-    for guest in guests:
-        p = people[guest.person]
+    shared = [g for g in guests if g.kind == "small_areas"]
+    if shared:
         notices.append(
             Notice(
-                f"joined_{guest.kind}_{'alone' if guest.count == 1 else 'split'}",
+                "joined_small_areas",
+                {
+                    "names": tuple(people[g.person].label for g in shared),
+                    "areas": ", ".join(sorted({g.origin for g in shared})),
+                    "host": shared[0].host,
+                },
+                tuple(g.person for g in shared),
+            )
+        )
+    for guest in guests:
+        if guest.kind == "small_areas":
+            continue
+        p = people[guest.person]
+        code = "joined_shared" if guest.kind == "shared" else f"joined_{guest.kind}_"
+        code += "" if guest.kind == "shared" else ("alone" if guest.count == 1 else "split")
+        notices.append(
+            Notice(
+                code,
                 {
                     "name": p.label,
                     "person": p.id,
@@ -194,31 +210,49 @@ def _send_surplus(
     neighbours: Mapping[str, str],
     evicted: dict[str, int],
 ) -> list[_Guest]:
-    """Make every same-area pool splittable by sending its surplus elsewhere (walk-ins first)."""
+    """Make every same-area pool splittable by sending its surplus elsewhere (walk-ins first). Whoever
+    fits nowhere forms a shared pool, topped up with the fewest people from other pools."""
     lo, hi = spec.min_size, spec.max_size
     guests = []
+    homeless: list[tuple[str, str, int]] = []  # person, origin area, registrants there
     for key in sorted(pools):
         pool = pools[key]
         total = _pool_total(pool, members)
         surplus = total - largest_splittable_below(total, lo, hi)
-        if not surplus:
-            continue
-        leaving: list[str] = []
-        while pool.walk_ins and len(leaving) < surplus:
-            leaving.append(pool.walk_ins.pop())
-        for g in sorted(pool.groups, key=lambda n: (len(members[n]), n)):
-            while members[g] and len(leaving) < surplus:
-                pid = members[g].pop()
-                evicted[pid] = g
-                leaving.append(pid)
-        for pid in leaving:
+        for pid in _take(pool, surplus, members, evicted):
             host = _host_pool(key, pools, members, neighbours, lo, hi)
             if host is None:
-                raise GroupingError([Issue("rebalance_impossible", {"count": total, "min": lo, "max": hi})])
+                homeless.append((pid, pool.area or key, total))
+                continue
             host.walk_ins.append(pid)
             kind = "neighbour" if host.key == neighbours.get(key) else "smallest"
             guests.append(_Guest(pid, pool.area or key, host.key, kind, total))
+    if homeless:
+        shared = _Pool(" + ".join(sorted({area for _, area, _ in homeless})) + " *", None, [])
+        shared.walk_ins = [pid for pid, _, _ in homeless]
+        guests += [_Guest(pid, area, shared.key, "small_areas", count) for pid, area, count in homeless]
+        if not splittable(len(shared.walk_ins), lo, hi):
+            sizes = {key: _pool_total(pool, members) for key, pool in pools.items()}
+            for key, count in sorted(top_up(len(shared.walk_ins), sizes, lo, hi).items()):
+                for pid in _take(pools[key], count, members, evicted):
+                    shared.walk_ins.append(pid)
+                    guests.append(_Guest(pid, pools[key].area or key, shared.key, "shared", sizes[key]))
+        pools[shared.key] = shared
     return guests
+
+
+def _take(pool: _Pool, count: int, members: dict[int, list[str]], evicted: dict[str, int]) -> list[str]:
+    """`count` people out of a pool: walk-ins first (not yet placed, so no move), then from the
+    smallest groups (which would otherwise be the ones left too small)."""
+    out: list[str] = []
+    while pool.walk_ins and len(out) < count:
+        out.append(pool.walk_ins.pop())
+    for g in sorted(pool.groups, key=lambda n: (len(members[n]), n)):
+        while members[g] and len(out) < count:
+            pid = members[g].pop()
+            evicted[pid] = g
+            out.append(pid)
+    return out
 
 
 def _host_pool(
@@ -256,7 +290,7 @@ def _fill_pool(
     incoming = len(pool.walk_ins)
     if sum(current) + incoming == 0:
         return next_number
-    targets, new_sizes = _target_sizes(current, incoming, spec.min_size, spec.max_size)
+    targets, new_sizes = target_sizes(current, incoming, spec.min_size, spec.max_size)
     rules = ("municipality", "role") if same_area else ("area", "municipality", "role")
     travellers = list(pool.walk_ins)
     came_from: dict[str, int | None] = {pid: evicted.get(pid) for pid in pool.walk_ins}
@@ -308,78 +342,3 @@ def _least_needed(group: Sequence[str], people: Mapping[str, Person], rules: Seq
         return _gain(pid, others, people, rules)
 
     return min(reversed(group), key=cost)
-
-
-def _target_sizes(current: Sequence[int], incoming: int, lo: int, hi: int) -> tuple[list[int], list[int]]:
-    """Final sizes of the existing groups, and sizes of new groups (see module docstring, step 1).
-
-    Only groups that fell below the minimum need a decision of their own; all healthy groups together
-    are a reservoir that can take in up to sum(hi - c) people without moves and give up to sum(c - lo)
-    people at one move each. That keeps the model tiny for any number of groups. Evenness comes after:
-    people taken in go to the smallest healthy groups first, people given up come from the largest.
-    """
-    total = sum(current) + incoming
-    low = [g for g, c in enumerate(current) if 0 < c < lo]
-    healthy = [g for g, c in enumerate(current) if c >= lo]
-    can_take = sum(hi - current[g] for g in healthy)
-    can_give = sum(current[g] - lo for g in healthy)
-    stuck = sum(current[g] for g in low)
-    max_new = -(-(incoming + stuck) // lo) + max(0, -(-total // hi) - len(healthy) - len(low)) + 1
-
-    m = cp_model.CpModel()
-    f = {
-        g: m.new_int_var_from_domain(cp_model.Domain.from_values([0, *range(lo, hi + 1)]), f"f{g}")
-        for g in low
-    }
-    kept = {g: m.new_bool_var(f"kept{g}") for g in low}
-    out = {g: m.new_int_var(0, current[g], f"out{g}") for g in low}
-    for g in low:
-        m.add(f[g] >= lo).only_enforce_if(kept[g])
-        m.add(f[g] == 0).only_enforce_if(~kept[g])
-        m.add(out[g] >= current[g] - f[g])
-    take = m.new_int_var(0, can_take, "take")
-    give = m.new_int_var(0, can_give, "give")
-    n_new = m.new_int_var(0, max_new, "n_new")
-    in_new = m.new_int_var(0, max_new * hi, "in_new")
-    m.add(in_new >= lo * n_new)
-    m.add(in_new <= hi * n_new)
-    m.add(sum(f.values()) + sum(current[g] for g in healthy) + take - give + in_new == total)
-    moves = sum(out.values()) + give
-    dissolved = sum(1 - kept[g] for g in low)
-    w_new = 1
-    w_dissolved = w_new * (max_new + 1)
-    w_moves = w_dissolved * (len(low) + 1)
-    m.minimize(w_moves * moves + w_dissolved * dissolved + w_new * n_new)
-    solver = cp_model.CpSolver()
-    solver.parameters.num_workers = 1
-    solver.parameters.random_seed = 0
-    solver.parameters.max_time_in_seconds = 30.0
-    if solver.solve(m) != cp_model.OPTIMAL:
-        raise GroupingError([Issue("rebalance_impossible", {"count": total, "min": lo, "max": hi})])
-
-    targets = list(current)
-    for g in low:
-        targets[g] = solver.value(f[g])
-    k = solver.value(n_new)
-    free = solver.value(take) + solver.value(in_new)  # people the healthy and new groups take in together
-    # New groups as large as the others on average, within what the healthy groups can take.
-    groups_after = len(healthy) + sum(1 for g in low if targets[g]) + k
-    average = round(total / groups_after) if groups_after else lo
-    in_new_groups = min(max(k * average, k * lo, free - can_take), k * hi, free) if k else 0
-    taken = free - in_new_groups
-    given = solver.value(give)
-    heap = [(-current[g], g) for g in healthy]
-    heapq.heapify(heap)
-    for _ in range(given):  # from the largest
-        size, g = heapq.heappop(heap)
-        targets[g] -= 1
-        heapq.heappush(heap, (size + 1, g))
-    heap = [(targets[g], g) for g in healthy if targets[g] < hi]
-    heapq.heapify(heap)
-    for _ in range(taken):  # to the smallest
-        size, g = heapq.heappop(heap)
-        targets[g] += 1
-        if size + 1 < hi:
-            heapq.heappush(heap, (size + 1, g))
-    base, extra = divmod(in_new_groups, k) if k else (0, 0)
-    return targets, [base + 1] * extra + [base] * (k - extra)

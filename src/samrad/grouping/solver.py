@@ -264,7 +264,7 @@ def _neighbourhoods(
     size = NEIGHBOURHOOD_GROUPS
     misses = 0
     groups = search.groups()
-    troubled_set = {search.assign[i] for i in range(problem.n) if search.collides(i)}
+    troubled_set = {search.assign[i] for i in search.colliders()}
     troubled = sorted(troubled_set)
     tier_bounds = problem.tier_bounds()
     seeds = _Seeds(problem, search, tier_bounds)

@@ -7,8 +7,9 @@ split (largest splittable number) and sends the rest elsewhere, in this order:
 2. small areas that are each other's neighbours and all of whose people must move, together, if their
    sum can be split (Litteratur 1 + Bibliotek 1 -> one group of 2);
 3. one by one, to the block where they land in the smallest group (the neighbour first if it fits);
-4. whatever is still left forms its own block, merged with the smallest blocks until it can be split
-   (always possible when the round as a whole can be split, which validation checks first).
+4. whatever is still left forms a shared block, topped up with the fewest people taken from other
+   blocks (each left splittable) so that it can be split; those people get a notice too. Always
+   possible when the round as a whole can be split, which validation checks first.
 
 Every person sent elsewhere gets a placement record that becomes a notice naming them.
 """
@@ -31,7 +32,7 @@ class Block:
     members: list[int] = field(default_factory=list)  # indices into the round's people
 
 
-Kind = Literal["neighbour", "smallest", "small_areas"]
+Kind = Literal["neighbour", "smallest", "small_areas", "shared"]
 
 
 @dataclass(frozen=True)
@@ -57,7 +58,8 @@ def area_blocks(
         members = by_area[area]
         keep = largest_splittable_below(len(members), min_size, max_size)
         leaving = sorted(rng.sample(members, len(members) - keep)) if keep else list(members)
-        staying = [i for i in members if i not in set(leaving)]
+        gone = set(leaving)
+        staying = [i for i in members if i not in gone]
         if staying:
             blocks[area] = Block(area, area, staying)
         if leaving:
@@ -85,7 +87,7 @@ def area_blocks(
     for cluster in _neighbour_clusters(orphans, neighbours):
         people_idx = [i for a in cluster for i in orphans[a]]
         if len(cluster) > 1 and splittable(len(people_idx), min_size, max_size):
-            key = " + ".join(cluster)
+            key = _fresh_key(" + ".join(cluster), blocks)
             block = Block(key, None, [])
             blocks[key] = block
             for a in cluster:
@@ -101,22 +103,60 @@ def area_blocks(
             else:
                 place(area, [i], host, "neighbour" if host.key == neighbours.get(area) else "smallest")
 
-    # 4. the rest: own block, grown with the smallest blocks until it splits
+    # 4. the rest: a shared block, topped up with as few people from other blocks as possible
     if leftover:
-        block = Block(" + ".join(sorted({a for a, _ in leftover})), None, [])
+        block = Block(_fresh_key(" + ".join(sorted({a for a, _ in leftover})), blocks), None, [])
         for area, i in leftover:
             place(area, [i], block, "small_areas")
-        while not splittable(len(block.members), min_size, max_size) and blocks:
-            smallest = min(blocks.values(), key=lambda b: (len(b.members), b.key))
-            del blocks[smallest.key]
-            block.members.extend(smallest.members)
-            block.key = f"{block.key} + {smallest.key}"
+        if not splittable(len(block.members), min_size, max_size):
+            sizes = {key: len(b.members) for key, b in blocks.items()}
+            take = top_up(len(block.members), sizes, min_size, max_size)
+            for key, count in sorted(take.items()):
+                donor = blocks[key]
+                chosen = sorted(rng.sample(donor.members, count))
+                donor.members = [i for i in donor.members if i not in set(chosen)]
+                for i in chosen:
+                    origin = people[i].area or key
+                    block.members.append(i)
+                    placements.append(Placement(i, origin, block.key, "shared", counts.get(origin, 0)))
+                if not donor.members:
+                    del blocks[key]
         blocks[block.key] = block
 
     ordered = sorted(blocks.values(), key=lambda b: (b.area is None, b.key))
     for b in ordered:
         b.members.sort()
     return ordered, placements
+
+
+def _fresh_key(key: str, blocks: Mapping[str, Block]) -> str:
+    """A shared block's name, never the name of an existing block (which it would replace)."""
+    candidate, n = key, 1
+    while candidate in blocks:
+        n += 1
+        candidate = f"{key} ({n})"
+    return candidate
+
+
+def top_up(short: int, sizes: Mapping[str, int], min_size: int, max_size: int) -> dict[str, int]:
+    """How many to take from which block (name -> size) so that `short` + taken can be split and every
+    donor can still be split (or is emptied): the fewest people in total. A small subset-sum."""
+    cap = short + 2 * max_size * max_size + max_size  # beyond this every count is reachable anyway
+    reach: dict[int, tuple[tuple[str, int], ...]] = {0: ()}
+    for key in sorted(sizes):
+        n = sizes[key]
+        options = [r for r in range(1, n + 1) if splittable(n - r, min_size, max_size)]
+        grown = dict(reach)
+        for total, how in reach.items():
+            for r in options:
+                if total + r > cap:
+                    break
+                grown.setdefault(total + r, (*how, (key, r)))
+        reach = grown
+    fits = [t for t in reach if t and splittable(short + t, min_size, max_size)]
+    if not fits:  # cannot happen when the whole round splits; keep everyone together then
+        return {key: n for key, n in sizes.items() if n}
+    return dict(reach[min(fits)])
 
 
 def _neighbour_clusters(orphans: Mapping[str, list[int]], neighbours: Mapping[str, str]) -> list[list[str]]:
