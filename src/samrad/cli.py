@@ -26,6 +26,7 @@ COMMANDS = {
     "purge": "samrad.privacy.cli",
     "groups": "samrad.participation.cli",
     "import": "samrad.intake.cli",
+    "analyze": "samrad.review.cli",
 }
 
 

@@ -14,6 +14,8 @@ STAGES: list[tuple[str, str]] = [
     ("groups", "samrad.participation.example:form_example_groups"),
     ("contributions", "samrad.intake.example:load_contributions"),
     ("follow-up", "samrad.followup.example:load_places"),
+    ("analysis", "samrad.review.example:run_analysis"),
+    ("review", "samrad.review.example:play_analyst"),
 ]
 
 

@@ -16,5 +16,6 @@ urlpatterns += i18n_patterns(
     path("", include("samrad.followup.urls")),
     path("", include("samrad.participation.urls")),
     path("", include("samrad.intake.urls")),
+    path("", include("samrad.review.urls")),
     prefix_default_language=False,
 )

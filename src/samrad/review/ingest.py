@@ -1,90 +1,189 @@
 """Run the synthesis engine over a consultation's contributions and merge its proposal into the workspace.
 
-The merge keeps every analyst decision:
+Raw contributions are only read. The merge keeps every analyst decision:
 - a statement an analyst moved stays where they put it;
 - a theme an analyst touched (renamed, rewrote, merged, split, changed points) is never rewritten;
-- a quote keeps its status and any edited text.
-What is new since the last run (statements, themes, quote candidates) is marked with the run that found it.
+- a quote keeps its status, and an edited or decided (approved/rejected) quote keeps its text;
+- an area in review or published is frozen: its themes, points and rest line are not rewritten and its
+  statements stay where they are; only new statements are placed, and new themes arrive excluded from the
+  summary, so nothing reaches the public page without an analyst;
+- in a draft area the machine's proposal is refreshed freely where no analyst has touched it.
+What is new since the previous run (statements, themes, quote candidates) is marked with the run that found it.
 """
 
-from collections import Counter, defaultdict
+import datetime as dt
+import hashlib
+import json
+from collections import defaultdict
 from collections.abc import Callable
 
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from samrad.consultations.models import Consultation
 from samrad.intake.models import Contribution
 
-from .models import AnalysisRun, Origin, Point, Quote, Statement, Theme
+from . import privacy
+from .models import AnalysisRun, AreaReview, Origin, Point, Quote, Statement, Theme
 
 # A machine theme continues an existing theme when it shares at least this share of its statements with it.
 CONTINUES_AT = 0.3
 REST_POINTS = 3
+# A run that has not finished after this long is taken to have died (a new one may start).
+RUN_TIMEOUT = dt.timedelta(minutes=30)
+
+Progress = Callable[[str, int, int], None]
 
 
-def records_for(consultation: Consultation):
-    """The engine's input: one record per contribution, with its area and question slugs and author key."""
+def records_for(consultation: Consultation) -> tuple[list, list[int]]:
+    """The engine's input, one record per contribution (area and question slugs, author key), and the
+    contribution behind each record. Records are numbered by position and authors renamed by first appearance,
+    so the same answers give the same input (and the same result) whatever their database ids."""
     from samrad.synthesis.model import Record
 
     rows = Contribution.objects.filter(consultation=consultation).select_related("area", "question").order_by("pk")
-    return [
+    authors: dict[str, str] = {}
+    records = [
         Record(
-            id=str(c.pk),
+            id=str(i),
             text=c.raw_text,
             area=c.area.slug if c.area else None,
             question=c.question.slug if c.question else None,
-            author=c.author_key,
+            author=authors.setdefault(c.author_key, f"a{len(authors)}"),
         )
-        for c in rows
+        for i, c in enumerate(rows)
     ]
+    return records, [c.pk for c in rows]
+
+
+def running(consultation: Consultation) -> AnalysisRun | None:
+    """A run that has started and not finished (and is not so old that it must have died)."""
+    since = timezone.now() - RUN_TIMEOUT
+    return AnalysisRun.objects.filter(consultation=consultation, finished_at=None, started_at__gte=since).first()
+
+
+def latest_run(consultation: Consultation) -> AnalysisRun | None:
+    return AnalysisRun.objects.filter(consultation=consultation, error="").exclude(finished_at=None).first()
+
+
+def previous_run(run: AnalysisRun | None) -> AnalysisRun | None:
+    if run is None:
+        return None
+    return (
+        AnalysisRun.objects.filter(consultation=run.consultation, error="", started_at__lte=run.started_at)
+        .exclude(finished_at=None)
+        .exclude(pk=run.pk)
+        .first()
+    )
 
 
 def analyse(
-    consultation: Consultation, *, params=None, user=None, progress: Callable[[str], None] | None = None
+    consultation: Consultation, *, params=None, user=None, label: str = "", progress: Progress | None = None
 ) -> AnalysisRun:
-    from samrad.synthesis import Params, synthesise
+    """Run the engine and merge its result. The run is recorded even when the engine fails."""
+    from samrad.synthesis import Params
 
-    params = params or Params(lang="sv")
-    records = records_for(consultation)
-    result = synthesise(records, params)
-    return merge(consultation, result.to_dict(), user=user)
+    messages = "en" if (translation.get_language() or "sv").startswith("en") else "sv"
+    params = params or Params(lang="sv", messages=messages)
+    run = AnalysisRun.objects.create(
+        consultation=consultation, started_by=_user(user), started_by_label=label, params=params.to_dict()
+    )
+    try:
+        records, contributions = records_for(consultation)
+        data = _synthesise(records, params, progress)
+        return merge(consultation, data, run=run, record_pks=contributions)
+    except Exception as exc:
+        AnalysisRun.objects.filter(pk=run.pk).update(
+            error=f"{type(exc).__name__}: {exc}"[:2000], finished_at=timezone.now()
+        )
+        raise
+
+
+# The engine is deterministic (same records and params, same result), so an unchanged input is not analysed
+# twice in one process: re-running with no new answers is instant, and so are repeated demo and test runs.
+_memo: dict[str, dict] = {}
+
+
+def _synthesise(records, params, progress) -> dict:
+    from samrad.synthesis import synthesise
+
+    key = hashlib.sha256(
+        json.dumps(
+            [params.to_dict(), [(r.text, r.area, r.question, r.author) for r in records]], sort_keys=True
+        ).encode()
+    ).hexdigest()
+    if key not in _memo:
+        data = synthesise(records, params, progress=progress).to_dict()
+        _memo.clear()  # one result is enough: it can be large
+        _memo[key] = data
+    return _memo[key]
 
 
 @transaction.atomic
-def merge(consultation: Consultation, data: dict, *, user=None) -> AnalysisRun:
-    run = AnalysisRun.objects.create(
-        consultation=consultation,
-        started_by=user if getattr(user, "is_authenticated", False) else None,
-        params=data.get("params", {}),
-        backend=data.get("backend", ""),
-        counts=data.get("counts", {}),
-        warnings=data.get("warnings", []),
-    )
-    first_run = not AnalysisRun.objects.filter(consultation=consultation).exclude(pk=run.pk).exists()
-    statements = _upsert_statements(consultation, data, run)
+def merge(
+    consultation: Consultation, data: dict, *, user=None, label: str = "", run=None, record_pks: list[int] | None = None
+) -> AnalysisRun:
+    """Merge an engine result (the dict of SCHEMA.md) into the workspace. Its record ids are positions in
+    `record_pks` (the contributions analysed) or, without it, contribution ids. `data` is only read."""
+    if run is None:
+        run = AnalysisRun.objects.create(consultation=consultation, started_by=_user(user), started_by_label=label)
+    run.params = data.get("params", run.params)
+    run.backend = data.get("backend", "")
+    run.counts = data.get("counts", {})
+    run.warnings = [_with_contributions(w, record_pks) for w in data.get("warnings", [])]
+    earlier = AnalysisRun.objects.filter(consultation=consultation, error="").exclude(finished_at=None)
+    first = not earlier.exclude(pk=run.pk).exists()
+    statements = _upsert_statements(consultation, data, run, record_pks)
     areas = {a.slug: a for a in consultation.areas.all()}
     questions = {q.slug: q for q in consultation.questions.all()}
+    for area in areas.values():
+        AreaReview.objects.get_or_create(area=area, defaults={"consultation": consultation})
+    frozen_areas = set(
+        AreaReview.objects.filter(consultation=consultation)
+        .exclude(status=AreaReview.Status.DRAFT)
+        .values_list("area_id", flat=True)
+    )
     for group in data.get("groups", []):
         area, question = areas.get(group.get("area") or ""), questions.get(group.get("question") or "")
-        _merge_group(consultation, area, question, group, statements, run)
-    run.new_statements = 0 if first_run else Statement.objects.filter(consultation=consultation, first_run=run).count()
-    run.new_themes = 0 if first_run else Theme.objects.filter(consultation=consultation, first_run=run).count()
+        frozen = area is not None and area.pk in frozen_areas
+        _merge_group(consultation, area, question, group, statements, run, frozen)
+    if not first:
+        run.new_statements = Statement.objects.filter(consultation=consultation, first_run=run).count()
+        run.new_themes = Theme.objects.filter(consultation=consultation, first_run=run).count()
+        run.new_quotes = Quote.objects.filter(consultation=consultation, first_run=run).count()
     run.finished_at = timezone.now()
     run.save()
     return run
 
 
-def _upsert_statements(consultation, data: dict, run: AnalysisRun) -> dict[str, Statement]:
+def _user(user):
+    return user if getattr(user, "is_authenticated", False) else None
+
+
+def _contribution_id(record_id: str, record_pks: list[int] | None) -> int | None:
+    try:
+        return record_pks[int(record_id)] if record_pks is not None else int(record_id)
+    except (ValueError, IndexError):
+        return None
+
+
+def _with_contributions(warning: dict, record_pks) -> dict:
+    """A warning naming records names the contributions instead."""
+    if not warning.get("record_ids"):
+        return warning
+    return {**warning, "record_ids": [_contribution_id(r, record_pks) for r in warning["record_ids"]]}
+
+
+def _upsert_statements(consultation, data: dict, run: AnalysisRun, record_pks) -> dict[str, Statement]:
     """Engine statement id → Statement row (created or found by contribution and span)."""
     contributions = {
         c.pk: c for c in Contribution.objects.filter(consultation=consultation).only("pk", "area_id", "question_id")
     }
     existing = {(s.contribution_id, s.start, s.end): s for s in Statement.objects.filter(consultation=consultation)}
     by_engine_id: dict[str, Statement] = {}
-    to_create, to_update = [], []
+    to_create, to_update, seen = [], [], []
     for s in data.get("statements", []):
-        contribution = contributions.get(int(s["record_id"]))
+        contribution = contributions.get(_contribution_id(s["record_id"], record_pks))
         if contribution is None:
             continue
         key = (contribution.pk, s["span"][0], s["span"][1])
@@ -104,16 +203,29 @@ def _upsert_statements(consultation, data: dict, run: AnalysisRun) -> dict[str, 
             )
             to_create.append(row)
         else:
-            row.text, row.last_run = s["text"], run
-            to_update.append(row)
+            seen.append(row.pk)
+            changed = (row.text, row.lang) != (s["text"], s.get("lang", row.lang))
+            if (row.area_id, row.question_id) != (contribution.area_id, contribution.question_id):
+                # The contribution was moved to another area or question: its statements leave their themes.
+                row.area_id, row.question_id, row.theme_id = contribution.area_id, contribution.question_id, None
+                row.assigned_by = Origin.MACHINE
+                changed = True
+            if changed:
+                row.text, row.lang = s["text"], s.get("lang", row.lang)
+                to_update.append(row)
         by_engine_id[s["id"]] = row
     Statement.objects.bulk_create(to_create, batch_size=1000)
-    Statement.objects.bulk_update(to_update, ["text", "last_run"], batch_size=1000)
+    Statement.objects.bulk_update(
+        to_update, ["text", "lang", "area", "question", "theme", "assigned_by"], batch_size=500
+    )
+    for i in range(0, len(seen), 1000):
+        Statement.objects.filter(pk__in=seen[i : i + 1000]).update(last_run=run, stale=False)
     if to_create and not to_create[0].pk:  # backends that do not return ids from bulk inserts
         fresh = {(s.contribution_id, s.start, s.end): s for s in Statement.objects.filter(first_run=run)}
         for engine_id, row in list(by_engine_id.items()):
             if row.pk is None:
                 by_engine_id[engine_id] = fresh[(row.contribution_id, row.start, row.end)]
+    Statement.objects.filter(consultation=consultation).exclude(last_run=run).update(stale=True)
     duplicate_of = {}
     for dup in data.get("duplicates", []):
         kept = by_engine_id.get(dup["statement_id"])
@@ -127,54 +239,66 @@ def _upsert_statements(consultation, data: dict, run: AnalysisRun) -> dict[str, 
     return by_engine_id
 
 
-def _merge_group(consultation, area, question, group: dict, statements: dict[str, Statement], run) -> None:
-    existing = list(Theme.objects.filter(consultation=consultation, area=area, question=question))
-    members: dict[int, set[int]] = defaultdict(set)
-    for theme_id, statement_id in Statement.objects.filter(theme__in=existing).values_list("theme_id", "pk"):
-        members[theme_id].add(statement_id)
+def _merge_group(consultation, area, question, group: dict, statements: dict[str, Statement], run, frozen) -> None:
+    scope = {"consultation": consultation, "area": area, "question": question}
+    existing = list(Theme.objects.filter(**scope))
     by_id = {t.pk: t for t in existing}
+    members: dict[int, set[int]] = defaultdict(set)
+    movable: set[int] = set()
+    for pk, theme_id, assigned_by, first_run_id in Statement.objects.filter(**scope, stale=False).values_list(
+        "pk", "theme_id", "assigned_by", "first_run_id"
+    ):
+        if theme_id:
+            members[theme_id].add(pk)
+        if assigned_by != Origin.ANALYST and (not frozen or first_run_id == run.pk):
+            movable.add(pk)
+
+    machine = []
+    for m in group.get("themes", []):
+        machine.append((m, {statements[i].pk for i in m["statement_ids"] if i in statements}))
+    continues = _match(machine, members)
+
     next_order = max((t.order for t in existing), default=-1) + 1
-    for order, machine in enumerate(group.get("themes", [])):
-        rows = [statements[i] for i in machine["statement_ids"] if i in statements]
-        ids = {s.pk for s in rows}
-        overlap = Counter(t for t, m in members.items() for s in ids if s in m)
-        theme = None
-        if overlap:
-            best, shared = overlap.most_common(1)[0]
-            if shared >= max(1, CONTINUES_AT * len(ids)):
-                theme = by_id[best]
-        headline = statements.get(machine["headline"]["statement_id"])
+    kept: set[int] = set()
+    for index, (m, ids) in enumerate(machine):
+        free = ids & movable
+        theme = by_id.get(continues.get(index))
+        headline = statements.get(m["headline"]["statement_id"])
         if theme is None:
+            if not free:
+                continue  # everything it found is where an analyst (or a frozen area) keeps it
             theme = Theme.objects.create(
-                consultation=consultation,
-                area=area,
-                question=question,
-                label=machine["label"],
-                keywords=machine["keywords"],
-                headline=machine["headline"]["text"],
+                **scope,
+                label=m["label"][:200],
+                keywords=m["keywords"],
+                headline=m["headline"]["text"],
                 headline_statement=headline,
-                order=order if not existing else next_order,
+                order=index if not existing else next_order,
+                published=not frozen,
                 first_run=run,
             )
             next_order += 1
-            by_id[theme.pk] = theme
-            _seed_points(theme, machine["points"], statements)
-        elif not theme.edited and theme.origin == Origin.MACHINE:
-            theme.label, theme.keywords, theme.headline = (
-                machine["label"],
-                machine["keywords"],
-                machine["headline"]["text"],
-            )
+            _seed_points(theme, m["points"], statements, free)
+        elif not frozen and not theme.edited and theme.origin == Origin.MACHINE:
+            theme.label, theme.keywords, theme.headline = m["label"][:200], m["keywords"], m["headline"]["text"]
             theme.headline_statement = headline
             theme.save()
             theme.points.filter(origin=Origin.MACHINE).delete()
-            _seed_points(theme, machine["points"], statements)
-        Statement.objects.filter(pk__in=ids).exclude(assigned_by=Origin.ANALYST).update(theme=theme)
-        members[theme.pk] |= ids
-    rest = [statements[i] for i in group.get("rest", {}).get("statement_ids", []) if i in statements]
-    Statement.objects.filter(pk__in=[s.pk for s in rest]).exclude(assigned_by=Origin.ANALYST).update(theme=None)
-    if not Point.objects.filter(consultation=consultation, area=area, question=question, theme=None).exists():
-        _seed_rest_points(consultation, area, question, rest)
+            _seed_points(theme, m["points"], statements, ids)
+        kept.add(theme.pk)
+        Statement.objects.filter(pk__in=free).update(theme=theme)
+
+    rest = {statements[i].pk for i in group.get("rest", {}).get("statement_ids", []) if i in statements}
+    Statement.objects.filter(pk__in=rest & movable).update(theme=None)
+    if not frozen:
+        # A machine theme nobody touched that the new run no longer proposes and that lost its statements.
+        for theme in existing:
+            if theme.pk not in kept and theme.origin == Origin.MACHINE and not theme.edited:
+                if not theme.statements.filter(stale=False).exists():
+                    theme.delete()
+        if not Point.objects.filter(**scope, theme=None).exists():
+            _seed_rest_points(scope, Statement.objects.filter(pk__in=rest, theme=None))
+
     for order, q in enumerate(group.get("quotes", [])):
         statement = statements.get(q["statement_id"])
         if statement is None:
@@ -182,11 +306,10 @@ def _merge_group(consultation, area, question, group: dict, statements: dict[str
         quote, created = Quote.objects.get_or_create(
             statement=statement,
             defaults={
-                "consultation": consultation,
-                "area": area,
-                "question": question,
+                **scope,
                 "original": q["original"],
                 "text": q["text"],
+                "proposed": q["text"],
                 "redactions": q["redactions"],
                 "shortened": q["shortened"],
                 "score": q["score"],
@@ -194,34 +317,64 @@ def _merge_group(consultation, area, question, group: dict, statements: dict[str
                 "first_run": run,
             },
         )
-        if not created and not quote.edited:
+        if created:
+            continue
+        quote.proposed = q["text"]
+        if not quote.edited and quote.status == Quote.Status.CANDIDATE:
             quote.original, quote.text, quote.redactions = q["original"], q["text"], q["redactions"]
             quote.shortened, quote.score = q["shortened"], q["score"]
-            quote.save()
+        quote.save()
 
 
-def _seed_points(theme: Theme, points: list[dict], statements: dict[str, Statement]) -> None:
-    for order, p in enumerate(points):
-        point = Point.objects.create(
+def _match(machine: list[tuple[dict, set[int]]], members: dict[int, set[int]]) -> dict[int, int]:
+    """Machine theme index → the existing theme it continues: largest overlaps first, each theme at most once."""
+    pairs = []
+    for index, (_m, ids) in enumerate(machine):
+        for theme_id, theirs in members.items():
+            shared = len(ids & theirs)
+            if shared and shared >= max(1, CONTINUES_AT * len(ids)):
+                pairs.append((-shared, index, theme_id))
+    pairs.sort()
+    chosen: dict[int, int] = {}
+    taken: set[int] = set()
+    for _shared, index, theme_id in pairs:
+        if index not in chosen and theme_id not in taken:
+            chosen[index] = theme_id
+            taken.add(theme_id)
+    return chosen
+
+
+def _seed_points(theme: Theme, points: list[dict], statements: dict[str, Statement], allowed: set[int]) -> None:
+    chosen = [
+        (p["text"], statements[p["statement_id"]])
+        for p in points
+        if p["statement_id"] in statements and statements[p["statement_id"]].pk in allowed
+    ]
+    rows = Point.objects.bulk_create(
+        Point(
             consultation=theme.consultation,
             area=theme.area,
             question=theme.question,
             theme=theme,
-            text=p["text"],
+            text=text,
             order=order,
         )
-        if p["statement_id"] in statements:
-            point.sources.add(statements[p["statement_id"]])
+        for order, (text, _statement) in enumerate(chosen)
+    )
+    if rows and rows[0].pk is None:  # backends that do not return ids from bulk inserts
+        rows = list(theme.points.filter(origin=Origin.MACHINE).order_by("order", "pk"))
+    Point.sources.through.objects.bulk_create(
+        Point.sources.through(point_id=row.pk, statement_id=statement.pk)
+        for row, (_text, statement) in zip(rows, chosen, strict=True)
+    )
 
 
-def _seed_rest_points(consultation, area, question, rest: list[Statement]) -> None:
-    """Propose a few readable rest statements for the "Övrigt:" line; analysts choose what stays."""
+def _seed_rest_points(scope: dict, rest) -> None:
+    """Propose a few readable rest statements for the "Övrigt:" line (redacted); analysts choose what stays."""
     readable = sorted(
         (s for s in rest if 25 <= len(s.text) <= 220 and s.duplicate_of_id is None),
         key=lambda s: (abs(len(s.text) - 90), s.pk),
     )
     for order, statement in enumerate(readable[:REST_POINTS]):
-        point = Point.objects.create(
-            consultation=consultation, area=area, question=question, theme=None, text=statement.text, order=order
-        )
+        point = Point.objects.create(**scope, theme=None, text=privacy.redact(statement.text), order=order)
         point.sources.add(statement)

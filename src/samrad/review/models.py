@@ -29,6 +29,10 @@ class AnalysisRun(models.Model):
     warnings = models.JSONField(default=list)
     new_statements = models.PositiveIntegerField(default=0)
     new_themes = models.PositiveIntegerField(default=0)
+    new_quotes = models.PositiveIntegerField(default=0)
+    # Who ran it when not a logged-in user: "samrad analyze", "samrad demo".
+    started_by_label = models.CharField(max_length=200, blank=True)
+    error = models.TextField(blank=True)
 
     class Meta:
         ordering = ["-started_at", "-pk"]
@@ -50,6 +54,11 @@ class AreaReview(models.Model):
     area = models.OneToOneField(Area, on_delete=models.CASCADE, related_name="review")
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.DRAFT)
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
+    status_changed_at = models.DateTimeField(null=True, blank=True)
+    status_changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    status_changed_label = models.CharField(max_length=200, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     def __str__(self) -> str:
@@ -72,6 +81,9 @@ class Statement(models.Model):
     assigned_by = models.CharField(max_length=10, choices=Origin.choices, default=Origin.MACHINE)
     first_run = models.ForeignKey(AnalysisRun, null=True, on_delete=models.SET_NULL, related_name="+")
     last_run = models.ForeignKey(AnalysisRun, null=True, on_delete=models.SET_NULL, related_name="+")
+    # Not found by the latest run (its contribution became a non-answer or was re-segmented); kept so that
+    # the points resting on it still show where they came from.
+    stale = models.BooleanField(default=False)
 
     class Meta:
         ordering = ["contribution_id", "start"]
@@ -145,6 +157,7 @@ class Quote(models.Model):
     original = models.TextField(_("original"))
     text = models.TextField(_("published text"), help_text=_("Redacted and shortened; this is what is published."))
     redactions = models.JSONField(default=list, blank=True)
+    proposed = models.TextField(blank=True, help_text="The machine's latest text, to go back to after an edit.")
     shortened = models.BooleanField(default=False)
     score = models.FloatField(default=0)
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.CANDIDATE)

@@ -1,0 +1,10 @@
+"""Everything an analyst can do in the workspace, as plain functions (used by the views, the demo and tests).
+
+Each one checks what it is asked, changes the workspace in one transaction and records the change with
+`samrad.audit.log.record` (who, when, before, after). Permissions are checked by the callers (views).
+"""
+
+from . import areas, points, quotes, themes
+from .common import ActionError, Actor, Group
+
+__all__ = ["ActionError", "Actor", "Group", "areas", "points", "quotes", "themes"]

@@ -1,0 +1,179 @@
+"""The workspace pages: the overview, one area × question, running the analysis again, downloads, feedback."""
+
+import logging
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.db.models import Count, Q
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
+
+from samrad.intake.models import Contribution
+from samrad.results.models import Feedback
+
+from .. import downloads, ingest, stash
+from .. import workspace as ws
+from ..actions import Actor
+from ..forms import MergeForm, NewThemeForm, OwnLineForm, PointForm, QuoteForm, SelectionForm, ThemeForm
+from ..models import AnalysisRun
+from .common import actor, group_of, workspace
+from .themes import REST
+
+log = logging.getLogger(__name__)
+
+
+@workspace()
+def overview(request, consultation):
+    rows, unplaced = ws.overview(consultation)
+    latest = ingest.latest_run(consultation)
+    return render(
+        request,
+        "review/overview.html",
+        {
+            "consultation": consultation,
+            "rows": rows,
+            "questions": list(consultation.questions.all()),
+            "unplaced": unplaced,
+            "latest": latest,
+            "previous": ingest.previous_run(latest),
+            "running": ingest.running(consultation),
+            "runs": AnalysisRun.objects.filter(consultation=consultation)[:5],
+            "contributions": Contribution.objects.filter(consultation=consultation).count(),
+            "downloads": downloads.FORMATS,
+            "can_see_feedback": request.user.has_perm("samrad.view_feedback", consultation),
+            "can_publish": request.user.has_perm("samrad.publish", consultation),
+        },
+    )
+
+
+@workspace(methods=("POST",))
+def run_analysis(request, consultation):
+    back = reverse("review:overview", kwargs={"consultation": consultation.slug}) + "#analys"
+    busy = ingest.running(consultation)
+    if busy is not None:
+        messages.warning(
+            request,
+            _("An analysis is already running (started %(time)s). Wait for it to finish.")
+            % {"time": busy.started_at.strftime("%H:%M")},
+        )
+        return redirect(back)
+    if not Contribution.objects.filter(consultation=consultation).exists():
+        messages.error(request, _("There are no contributions to analyse yet. Import or collect answers first."))
+        return redirect(back)
+    by = actor(request)
+    try:
+        run = ingest.analyse(consultation, user=request.user)
+    except Exception:  # the analyst gets a message; the details go to the log
+        log.exception("analysis of %s failed", consultation.slug)
+        messages.error(request, _("The analysis failed and nothing in the workspace was changed. The error is logged."))
+        return redirect(back)
+    by.record(
+        "review.analysis.run",
+        consultation,
+        run,
+        counts=run.counts,
+        new_statements=run.new_statements,
+        new_themes=run.new_themes,
+        new_quotes=run.new_quotes,
+    )
+    messages.success(request, run_summary(run))
+    return redirect(back)
+
+
+def run_summary(run: AnalysisRun) -> str:
+    counts = run.counts
+    return _(
+        "The analysis is done: %(groups)d groups, %(themes)d themes, %(statements)d statements, %(rest)s %% in the "
+        "rest. New since the previous run: %(new_statements)d statements, %(new_themes)d themes, %(new_quotes)d "
+        "quote candidates."
+    ) % {
+        "groups": counts.get("groups", 0),
+        "themes": counts.get("themes", 0),
+        "statements": counts.get("statements", 0),
+        "rest": number_format(100 * counts.get("rest_share", 0), 1),
+        "new_statements": run.new_statements,
+        "new_themes": run.new_themes,
+        "new_quotes": run.new_quotes,
+    }
+
+
+@workspace()
+def group(request, consultation, area, question):
+    page = ws.group_page(group_of(consultation, area, question))
+    rejected = stash.take(request)
+    destinations = [(REST, _("the rest (Other)"))] + [(str(t.pk), t.headline) for t in page.themes]
+    for t in page.themes:
+        t.edit_form = stash.form_for(
+            rejected, f"theme-{t.pk}", ThemeForm, prefix=f"t{t.pk}", initial={"headline": t.headline, "label": t.label}
+        )
+        t.merge_form = stash.form_for(rejected, f"merge-{t.pk}", MergeForm, prefix=f"m{t.pk}", themes=t.others)
+        t.selection_form = stash.form_for(
+            rejected, f"selection-{t.pk}", SelectionForm, prefix=f"s{t.pk}", statements=t.statement_list
+        )
+        t.selected = stash.selected(rejected, f"selection-{t.pk}", f"s{t.pk}-statements")
+        t.destinations = [d for d in destinations if d[0] != str(t.pk)]
+        t.line_form = stash.form_for(
+            rejected, f"line-{t.pk}", OwnLineForm, prefix=f"p{t.pk}", statements=t.statement_list
+        )
+        t.line_selected = stash.selected(rejected, f"line-{t.pk}", f"p{t.pk}-sources")
+        for p in t.point_list:
+            p.edit_form = stash.form_for(
+                rejected, f"point-{p.pk}", PointForm, prefix=f"pt{p.pk}", initial={"text": p.text}
+            )
+    for p in page.rest_points:
+        p.edit_form = stash.form_for(rejected, f"point-{p.pk}", PointForm, prefix=f"pt{p.pk}", initial={"text": p.text})
+    for q in page.quotes:
+        q.edit_form = stash.form_for(rejected, f"quote-{q.pk}", QuoteForm, prefix=f"q{q.pk}", initial={"text": q.text})
+    context = {
+        "consultation": consultation,
+        "page": page,
+        "area": page.group.area,
+        "question": page.group.question,
+        "questions": list(consultation.questions.all()),
+        "rest_form": stash.form_for(rejected, f"selection-{REST}", SelectionForm, prefix="srest", statements=page.rest),
+        "rest_selected": stash.selected(rejected, f"selection-{REST}", "srest-statements"),
+        "rest_destinations": destinations[1:],
+        "rest_line_form": stash.form_for(rejected, f"line-{REST}", OwnLineForm, prefix="prest", statements=page.rest),
+        "rest_line_selected": stash.selected(rejected, f"line-{REST}", "prest-sources"),
+        "new_theme_form": stash.form_for(rejected, "new-theme", NewThemeForm, prefix="new", statements=page.statements),
+        "new_theme_selected": stash.selected(rejected, "new-theme", "new-statements"),
+        "rejected_key": (rejected or {}).get("key", ""),
+        "can_publish": request.user.has_perm("samrad.publish", consultation),
+    }
+    return render(request, "review/group.html", context)
+
+
+@workspace()
+def download(request, consultation, fmt):
+    if fmt not in downloads.FORMATS:
+        raise Http404
+    content, content_type, filename = downloads.make(consultation, fmt)
+    Actor(user=request.user).record("review.export", consultation, format=fmt, bytes=len(content))
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@workspace(perm="samrad.view_feedback")
+def feedback(request, consultation):
+    rows = Feedback.objects.filter(consultation=consultation)
+    tallies = (
+        rows.values("page")
+        .annotate(yes=Count("pk", filter=Q(helpful=True)), no=Count("pk", filter=Q(helpful=False)), n=Count("pk"))
+        .order_by("-n", "page")
+    )
+    totals = rows.aggregate(yes=Count("pk", filter=Q(helpful=True)), no=Count("pk", filter=Q(helpful=False)))
+    comments = Paginator(rows.exclude(comment="").order_by("-created_at", "-pk"), 50)
+    return render(
+        request,
+        "review/feedback.html",
+        {
+            "consultation": consultation,
+            "tallies": tallies,
+            "totals": totals,
+            "comments": comments.get_page(request.GET.get("sida")),
+        },
+    )
