@@ -1,9 +1,17 @@
 """Shared fixtures. Tests run against a real database: SQLite by default, PostgreSQL when
 SAMRAD_DATABASE_URL says so (CI runs both)."""
 
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings as hypothesis_settings
+
+# Property tests are deterministic by default so that a run is reproducible and CI cannot fail by chance;
+# `HYPOTHESIS_PROFILE=explore make test` searches with fresh random examples (and found real bugs).
+hypothesis_settings.register_profile("deterministic", derandomize=True, deadline=None, print_blob=True)
+hypothesis_settings.register_profile("explore", deadline=None, print_blob=True)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "deterministic"))
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE_DIR = ROOT / "examples" / "orebro-2022"

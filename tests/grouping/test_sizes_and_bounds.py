@@ -54,9 +54,7 @@ def _max_flow(counts: list[int], sizes: list[int]) -> int:
 
 
 @settings(deadline=None)
-@given(
-    st.lists(st.integers(1, 12), min_size=1, max_size=6), st.lists(st.integers(1, 5), min_size=1, max_size=8)
-)
+@given(st.lists(st.integers(1, 12), min_size=1, max_size=6), st.lists(st.integers(1, 5), min_size=1, max_size=8))
 def test_distinct_bound_is_the_max_flow(counts: list[int], sizes: list[int]) -> None:
     assert distinct_bound(counts, sizes) == _max_flow(counts, sizes)
 

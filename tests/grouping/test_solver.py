@@ -92,9 +92,7 @@ def test_same_input_and_seed_give_the_same_groups() -> None:
 def test_cpsat_paths_are_deterministic(monkeypatch: pytest.MonkeyPatch, full_model_limit: int) -> None:
     monkeypatch.setattr(solver_module, "FULL_MODEL_MAX_PEOPLE", full_model_limit)
     people = sample_people(60, 5)
-    runs = [
-        groups_of(no_wall_clock_stop(plan_event(people, ROUNDS, seed=3, time_limit=60))) for _ in range(2)
-    ]
+    runs = [groups_of(no_wall_clock_stop(plan_event(people, ROUNDS, seed=3, time_limit=60))) for _ in range(2)]
     assert runs[0] == runs[1]
 
 

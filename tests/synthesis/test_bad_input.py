@@ -5,9 +5,7 @@ from .corpus import records
 
 
 def run(extra):
-    recs = records() + [
-        Record(id=f"b{i}", text=t, area="Kultur", question="Utmaningar") for i, t in enumerate(extra)
-    ]
+    recs = records() + [Record(id=f"b{i}", text=t, area="Kultur", question="Utmaningar") for i, t in enumerate(extra)]
     res = synthesise(recs, Params(backend="tfidf", lang="auto"))
     assert validate(res.to_dict()) == []
     return res
@@ -52,9 +50,7 @@ def test_html_from_word():
 
 
 def test_huge_paste_and_control_characters():
-    huge = "\n".join(
-        f"Punkt {i}: kulturen i länet behöver mer resurser och bättre lokaler." for i in range(800)
-    )
+    huge = "\n".join(f"Punkt {i}: kulturen i länet behöver mer resurser och bättre lokaler." for i in range(800))
     assert len(huge) > 50_000
     res = run([huge, "Mer pengar\x00 till\x1b biblioteken i länet\x07"])
     w = codes(res)

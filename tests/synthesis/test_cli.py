@@ -28,9 +28,7 @@ def write_csv(path: Path, encoding: str = "utf-8", delim: str = ";", bom: bool =
     return path
 
 
-@pytest.mark.parametrize(
-    "encoding,delim,bom", [("utf-8", ";", True), ("cp1252", ";", False), ("utf-8", ",", False)]
-)
+@pytest.mark.parametrize("encoding,delim,bom", [("utf-8", ";", True), ("cp1252", ";", False), ("utf-8", ",", False)])
 def test_themes_csv_encodings(tmp_path, capsys, encoding, delim, bom):
     src = write_csv(tmp_path / "svar.csv", encoding, delim, bom)
     out = tmp_path / "out.json"
@@ -75,10 +73,7 @@ def test_themes_xlsx_and_jsonl(tmp_path):
     )
     for name in ("svar.xlsx", "svar.jsonl"):
         out = tmp_path / f"{name}.json"
-        assert (
-            themes_main([str(tmp_path / name), "--text", "svar", "--id", "id", "--out", str(out), "--quiet"])
-            == 0
-        )
+        assert themes_main([str(tmp_path / name), "--text", "svar", "--id", "id", "--out", str(out), "--quiet"]) == 0
         doc = json.loads(out.read_text(encoding="utf-8"))
         assert doc["counts"]["records"] == 40 and doc["counts"]["themes"] >= 2
 
@@ -121,9 +116,7 @@ def test_bad_options(tmp_path, capsys):
 
 def test_unwritable_output(tmp_path, capsys):
     src = write_csv(tmp_path / "svar.csv")
-    code = themes_main(
-        [str(src), "--text", "svar", "--out", str(tmp_path / "no" / "dir" / "o.json"), "--quiet"]
-    )
+    code = themes_main([str(src), "--text", "svar", "--out", str(tmp_path / "no" / "dir" / "o.json"), "--quiet"])
     assert code == 2
     assert "Kunde inte skriva" in capsys.readouterr().err
 

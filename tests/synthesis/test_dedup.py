@@ -9,9 +9,7 @@ def run(texts):
 
 
 def test_exact_copies_collapse_to_first():
-    r = run(
-        ["Mer pengar till kulturen!", "mer pengar till kulturen", "Fler scener", "MER PENGAR TILL KULTUREN."]
-    )
+    r = run(["Mer pengar till kulturen!", "mer pengar till kulturen", "Fler scener", "MER PENGAR TILL KULTUREN."])
     assert r.rep == [0, 0, 2, 0]
     assert r.sets == {0: [1, 3]}
     assert r.kind[1] == "exact"

@@ -22,9 +22,7 @@ class _Server:
                 body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
                 outer.requests.append({"body": body, "auth": self.headers.get("Authorization")})
                 content = outer.reply(body)
-                data = json.dumps(
-                    {"choices": [{"message": {"role": "assistant", "content": content}}]}
-                ).encode()
+                data = json.dumps({"choices": [{"message": {"role": "assistant", "content": content}}]}).encode()
                 self.send_response(200)
                 self.send_header("Content-Type", "application/json")
                 self.send_header("Content-Length", str(len(data)))
@@ -70,12 +68,8 @@ def test_grounded_wording_is_used_and_key_sent():
 
 
 def test_ungrounded_wording_is_rejected():
-    with _Server(
-        lambda body: "Kommunen vill bygga en ny simhall och fler motorvägar till flygplatsen."
-    ) as srv:
-        res = synthesise(
-            records(), Params(backend="tfidf", lang="sv", llm=LLMConfig(url=srv.url, model="m1"))
-        )
+    with _Server(lambda body: "Kommunen vill bygga en ny simhall och fler motorvägar till flygplatsen.") as srv:
+        res = synthesise(records(), Params(backend="tfidf", lang="sv", llm=LLMConfig(url=srv.url, model="m1")))
     for t in res.groups[0].themes:
         assert t.wording["grounded"] is False and t.wording["text"] is None
         assert t.headline.statement_id in t.statement_ids  # extractive headline kept
@@ -85,9 +79,7 @@ def test_ungrounded_wording_is_rejected():
 def test_unreachable_endpoint_is_a_warning():
     with _Server(_grounded_reply) as srv:
         url = srv.url
-    res = synthesise(
-        records(), Params(backend="tfidf", lang="sv", llm=LLMConfig(url=url, model="m", timeout=2))
-    )
+    res = synthesise(records(), Params(backend="tfidf", lang="sv", llm=LLMConfig(url=url, model="m", timeout=2)))
     assert any(w.code == "llm_failed" for w in res.warnings)
     assert all(t.wording is None for t in res.groups[0].themes)
 

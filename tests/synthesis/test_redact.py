@@ -65,8 +65,7 @@ def test_quotes_in_result_are_redacted_and_keep_original():
         for i, t in enumerate(
             [
                 TEXT,
-                "Teatern i Örebro behöver fler scener och bättre lokaler för fria grupper, "
-                "till exempel i Nora.",
+                "Teatern i Örebro behöver fler scener och bättre lokaler för fria grupper, till exempel i Nora.",
                 "Fria teatergrupper i länet saknar lokaler att repetera i, scenerna är för dyra att hyra.",
                 "Scenkonsten behöver lokaler. Stadra teater är ett bra exempel på en scen på landsbygden.",
                 "Det behövs fler scener för teater och dans utanför Örebro, i hela länet.",

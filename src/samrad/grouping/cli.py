@@ -84,8 +84,7 @@ def _parser() -> argparse.ArgumentParser:
         action="append",
         dest="rounds",
         metavar="RULE",
-        help="same_area | mixed | RULE:MIN-MAX | keep:N, once per round in order "
-        "(default: same_area mixed keep:2)",
+        help="same_area | mixed | RULE:MIN-MAX | keep:N, once per round in order (default: same_area mixed keep:2)",
     )
     p.add_argument("--neighbour", action="append", default=[], metavar="AREA=NEIGHBOUR")
     p.add_argument("--seed", type=int, default=0)
@@ -97,9 +96,7 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
-def groups_main(
-    argv: Sequence[str] | None = None, out: TextIO | None = None, err: TextIO | None = None
-) -> int:
+def groups_main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: TextIO | None = None) -> int:
     """Run from arguments; returns the exit status (0 ok, 2 bad input)."""
     out = out or sys.stdout
     err = err or sys.stderr
@@ -107,9 +104,7 @@ def groups_main(
     lang = args.lang
     try:
         people = read_people(args.people, lang)
-        rounds = [
-            parse_round(i, v, lang) for i, v in enumerate(args.rounds or ["same_area", "mixed", "keep:2"], 1)
-        ]
+        rounds = [parse_round(i, v, lang) for i, v in enumerate(args.rounds or ["same_area", "mixed", "keep:2"], 1)]
         neighbours = {}
         for item in args.neighbour:
             area, sep, neighbour = item.partition("=")

@@ -61,9 +61,7 @@ def _csv(rows: Sequence[Sequence[object]]) -> str:
 def groups_csv(result: RoundResult, people: People, lang: str = DEFAULT_LANG) -> str:
     """One row per person: group, id, name, area, municipality, role."""
     by_id = _by_id(people)
-    header: list[object] = [
-        message(f"word_{w}", lang) for w in ("group", "id", "name", "area", "municipality", "role")
-    ]
+    header: list[object] = [message(f"word_{w}", lang) for w in ("group", "id", "name", "area", "municipality", "role")]
     rows: list[list[object]] = [header]
     for g in result.groups:
         for pid in g.members:

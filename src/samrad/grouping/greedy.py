@@ -261,9 +261,7 @@ class SwapSearch:
         return done
 
 
-def greedy_assignment(
-    problem: Problem, rng: random.Random, iterations: int, target: int | None = None
-) -> SwapSearch:
+def greedy_assignment(problem: Problem, rng: random.Random, iterations: int, target: int | None = None) -> SwapSearch:
     search = SwapSearch(problem, deal(problem, rng))
     search.run(rng, iterations, target)
     return search

@@ -49,8 +49,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Round {round} keeps the groups of an earlier round but does not say which.",
     },
     "unknown_keep_round": {
-        "sv": "Omgång {round} ska behålla grupperna från omgång {keep}, men det finns ingen tidigare "
-        "omgång {keep}.",
+        "sv": "Omgång {round} ska behålla grupperna från omgång {keep}, men det finns ingen tidigare omgång {keep}.",
         "en": "Round {round} keeps the groups of round {keep}, but there is no earlier round {keep}.",
     },
     "keep_round_not_keep": {
@@ -86,8 +85,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "rebalance_too_few": {
         "sv": "Bara {count} deltagare är på plats, men en grupp behöver minst {min}. Det går inte att "
         "bilda någon grupp.",
-        "en": "Only {count} participants are present, but a group needs at least {min}. No group can be "
-        "formed.",
+        "en": "Only {count} participants are present, but a group needs at least {min}. No group can be formed.",
     },
     "rebalance_impossible": {
         "sv": "{count} deltagare på plats kan inte delas i grupper om {min}–{max} personer.",
@@ -133,8 +131,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "{count} participants in {area} cannot be split into groups of {min}–{max}.",
     },
     "joined_small_areas": {
-        "sv": "{names} fick inte plats i grupper inom sina egna kulturområden ({areas}) och bildar "
-        "gemensamma grupper.",
+        "sv": "{names} fick inte plats i grupper inom sina egna kulturområden ({areas}) och bildar gemensamma grupper.",
         "en": "{names} could not be placed in groups of their own areas ({areas}) and form shared groups.",
     },
     "joined_shared": {
@@ -145,8 +142,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "wall_clock_stop": {
         "sv": "Lösaren stoppades av tidsgränsen innan den var klar; en ny körning kan ge andra grupper.",
-        "en": "The solver was stopped by the time limit before it finished; another run may give other "
-        "groups.",
+        "en": "The solver was stopped by the time limit before it finished; another run may give other groups.",
     },
     "solver_fallback": {
         "sv": "CP-SAT hittade ingen bättre lösning inom tidsgränsen; den snabba lösningen används.",

@@ -41,9 +41,7 @@ def plan_event(
     for spec in rounds:
         share = 0.0 if spec.rule == "keep_previous" else len(participants(people, spec)[0]) / total
         results.append(
-            _plan_round(
-                people, spec, results, seed, time_limit * share, deadline, area_neighbours or {}, num_workers
-            )
+            _plan_round(people, spec, results, seed, time_limit * share, deadline, area_neighbours or {}, num_workers)
         )
     return EventPlan(tuple(results), tuple(people), seed)
 
@@ -119,9 +117,7 @@ def _plan_round(
     kinds: list[str] = []
     for block in blocks:
         members = [inside[i] for i in block.members]
-        problem = build_problem(
-            members, group_sizes(len(members), spec.min_size, spec.max_size), rules, earlier_groups
-        )
+        problem = build_problem(members, group_sizes(len(members), spec.min_size, spec.max_size), rules, earlier_groups)
         kinds = [t.kind for t in problem.tiers]
         settings = SolverSettings(
             seed=random.Random(f"{seed}:{spec.number}:{block.key}").getrandbits(31),
@@ -142,9 +138,7 @@ def _plan_round(
             )
         )
         # Canonical order: members in input order, groups by their first member.
-        block_groups = sorted(
-            (sorted(block.members[i] for i in g) for g in solution.groups), key=lambda g: g[0]
-        )
+        block_groups = sorted((sorted(block.members[i] for i in g) for g in solution.groups), key=lambda g: g[0])
         groups.extend((block.area, [inside[i].id for i in g]) for g in block_groups)
 
     final = tuple(Group(n, tuple(members), area) for n, (area, members) in enumerate(groups, start=1))
@@ -184,8 +178,6 @@ def _placement_notices(
         names = [inside[pl.person].label for pl in pls]
         areas = sorted({pl.origin for pl in pls})
         notices.append(
-            Notice(
-                "joined_small_areas", {"names": tuple(names), "areas": ", ".join(areas), "host": host}, ids
-            )
+            Notice("joined_small_areas", {"names": tuple(names), "areas": ", ".join(areas), "host": host}, ids)
         )
     return notices

@@ -175,9 +175,7 @@ def _check(
             issues.append(Issue("unknown_present", {"person": p.id}))
     for p in walk_ins:
         if p.id in where:
-            issues.append(
-                Issue("walk_in_already_placed", {"person": p.id, "name": p.label, "group": where[p.id][0]})
-            )
+            issues.append(Issue("walk_in_already_placed", {"person": p.id, "name": p.label, "group": where[p.id][0]}))
     r = spec.number
     if spec.min_size < 1:
         issues.append(Issue("min_below_one", {"round": r, "min": spec.min_size}))
@@ -322,9 +320,7 @@ def _fill_pool(
     return next_number
 
 
-def _gain(
-    pid: str, group: Sequence[str], people: Mapping[str, Person], rules: Sequence[str]
-) -> tuple[int, ...]:
+def _gain(pid: str, group: Sequence[str], people: Mapping[str, Person], rules: Sequence[str]) -> tuple[int, ...]:
     """Lexicographic: does pid bring a value this group lacks, per rule?"""
     p = people[pid]
     out = []

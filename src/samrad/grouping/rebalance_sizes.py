@@ -31,10 +31,7 @@ def target_sizes(current: Sequence[int], incoming: int, lo: int, hi: int) -> tup
     max_new = -(-(incoming + stuck) // lo) + max(0, -(-total // hi) - len(healthy) - len(low)) + 1
 
     m = cp_model.CpModel()
-    f = {
-        g: m.new_int_var_from_domain(cp_model.Domain.from_values([0, *range(lo, hi + 1)]), f"f{g}")
-        for g in low
-    }
+    f = {g: m.new_int_var_from_domain(cp_model.Domain.from_values([0, *range(lo, hi + 1)]), f"f{g}") for g in low}
     kept = {g: m.new_bool_var(f"kept{g}") for g in low}
     out = {g: m.new_int_var(0, current[g], f"out{g}") for g in low}
     for g in low:

@@ -134,9 +134,7 @@ _UNMET_CODES = {
 def unmet_text(unmet: Unmet, people: Mapping[str, Person], lang: str = DEFAULT_LANG) -> str:
     names = join_names([people[p].label if p in people else p for p in unmet.people], lang)
     code = _UNMET_CODES.get(unmet.rule, "unmet_attr")
-    return message(
-        code, lang, {"group": unmet.group, "names": names, "value": unmet.value, "rule": unmet.rule}
-    )
+    return message(code, lang, {"group": unmet.group, "names": names, "value": unmet.value, "rule": unmet.rule})
 
 
 def report_lines(report: Report, people: Mapping[str, Person], lang: str = DEFAULT_LANG) -> list[str]:

@@ -95,9 +95,7 @@ def solve_block(problem: Problem, settings: SolverSettings, budget_share: float 
         # Neighbourhoods first: cheap, and they find the multi-person exchanges swaps miss. Small blocks
         # keep half the budget for one model of everything, which can also prove optimality.
         if len(problem.sizes) > 2 * NEIGHBOURHOOD_GROUPS:  # else a neighbourhood is nearly everything
-            wall = _neighbourhoods(
-                problem, search, settings, det_budget / 2 if small else det_budget, bound, rng
-            )
+            wall = _neighbourhoods(problem, search, settings, det_budget / 2 if small else det_budget, bound, rng)
             optimal = search.score >= bound
             method = "deal + swaps + CP-SAT neighbourhoods"
         if not optimal and small and not wall:
@@ -331,9 +329,7 @@ class _Seeds:
             value = search.values[ti]
             if t.kind == "pairs":
                 if value > bounds[ti]:
-                    bad = [
-                        g for g in range(n_groups) if any(c > 1 for c in search.clique_counts[ti][g].values())
-                    ]
+                    bad = [g for g in range(n_groups) if any(c > 1 for c in search.clique_counts[ti][g].values())]
                     self.pairs.append((bad, list(range(n_groups))))
                     return
                 continue

@@ -51,9 +51,7 @@ def check_rounds(people: Sequence[Person], rounds: Sequence[RoundSpec]) -> list[
             seen[r] = spec
             continue
         if spec.keep_round is not None:
-            issues.append(
-                Issue("keep_round_not_keep", {"round": r, "keep": spec.keep_round, "rule": spec.rule})
-            )
+            issues.append(Issue("keep_round_not_keep", {"round": r, "keep": spec.keep_round, "rule": spec.rule}))
         bounds_ok = True
         if spec.min_size < 1:
             issues.append(Issue("min_below_one", {"round": r, "min": spec.min_size}))

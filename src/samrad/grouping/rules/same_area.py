@@ -118,7 +118,13 @@ def area_blocks(
                 for i in chosen:
                     origin = people[i].area or key
                     block.members.append(i)
-                    placements.append(Placement(i, origin, block.key, "shared", counts.get(origin, 0)))
+                    moved = Placement(i, origin, block.key, "shared", counts.get(origin, 0))
+                    # Someone already sent here from a small area moves on: one record per person, the last.
+                    earlier = [n for n, p in enumerate(placements) if p.person == i]
+                    if earlier:
+                        placements[earlier[0]] = moved
+                    else:
+                        placements.append(moved)
                 if not donor.members:
                     del blocks[key]
         blocks[block.key] = block
