@@ -159,3 +159,35 @@ def test_deterministic_across_processes(tmp_path):
         assert p.returncode == 0, p.stderr
         outs.append(p.stdout)
     assert outs[0] == outs[1]
+
+
+def test_brief_keeps_whole_sentences_within_the_limit():
+    from samrad.synthesis.pipeline import brief
+
+    text = "Biblioteken behöver mer pengar. De är viktiga mötesplatser i hela länet. Och så vidare med mer."
+    assert brief(text, 200) == text
+    assert brief(text, 75) == "Biblioteken behöver mer pengar. De är viktiga mötesplatser i hela länet."
+    assert brief(text, 40) == "Biblioteken behöver mer pengar."
+    long = "Ett " + "mycket " * 40 + "långt påstående utan punkt"
+    short = brief(long, 50)
+    assert short.endswith(" …") and len(short) <= 52 and long.startswith(short[:-2])
+
+
+def test_theme_lines_are_brief_but_traceable():
+    from samrad.synthesis import Params, Record, synthesise
+
+    long = (
+        "Det saknas lokaler för dans i hela länet. Vi har letat i flera år efter en sal med rätt golv och "
+        "takhöjd, men kommunerna har inget att erbjuda och privata lokaler kostar alldeles för mycket för en "
+        "liten förening som vår. "
+    )
+    records = [Record(str(i), long + f"Vi är {i} dansare.", "dans", "utmaningar", f"a{i}") for i in range(6)]
+    records += [
+        Record(f"x{i}", "Lokaler för dans saknas. Golven är dåliga.", "dans", "utmaningar", f"b{i}") for i in range(4)
+    ]
+    result = synthesise(records, Params(lang="sv", backend="tfidf"))
+    by_id = {s.id: s for s in result.statements}
+    for theme in result.groups[0].themes:
+        for line, limit in [(theme.headline, 200), *[(p, 140) for p in theme.points]]:
+            assert len(line.text) <= limit + 2
+            assert by_id[line.statement_id].text.startswith(line.text.rstrip(" …")[:20])

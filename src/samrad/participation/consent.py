@@ -16,7 +16,10 @@ def consent_text(event: Event) -> str:
     if record is not None:
         retention = record.retention_date()
         text += "\n\n" + _("Controller: %(controller)s. Purpose: %(purpose)s. Legal basis: %(basis)s.") % {
-            "controller": record.controller, "purpose": record.purpose, "basis": record.legal_basis}
+            "controller": record.controller,
+            "purpose": record.purpose,
+            "basis": record.legal_basis,
+        }
         if retention:
             text += " " + _("Kept until %(date)s at the latest.") % {"date": retention.isoformat()}
     return text

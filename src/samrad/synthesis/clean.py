@@ -38,9 +38,7 @@ _BLOCK_TAGS = {
 }
 # Whole elements whose content is never answer text.
 _DROP_ELEMENTS = ("script", "style", "head", "xml", "title")
-_TAG_RE = re.compile(
-    r"<(/?)([a-zA-Z][a-zA-Z0-9:-]*)\b[^<>]*?(/?)>|<!--.*?-->|<!\[if.*?<!\[endif\]>|<![^<>]*>", re.S
-)
+_TAG_RE = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9:-]*)\b[^<>]*?(/?)>|<!--.*?-->|<!\[if.*?<!\[endif\]>|<![^<>]*>", re.S)
 _DROP_RE = re.compile(r"<(" + "|".join(_DROP_ELEMENTS) + r")\b[^>]*>.*?</\1\s*>", re.S | re.I)
 _ENTITY_RE = re.compile(r"&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});")
 _HTML_HINT_RE = re.compile(r"</?[a-zA-Z][a-zA-Z0-9:-]*\b[^<>]*>|&[#a-zA-Z0-9]{2,32};")
@@ -138,9 +136,7 @@ def clean(raw: str) -> CleanText:
         notes.append("html")
     if controls:
         notes.append("control_chars")
-    return CleanText(
-        raw=raw, text=text, offsets=offsets, had_html=is_html, control_chars=controls, notes=notes
-    )
+    return CleanText(raw=raw, text=text, offsets=offsets, had_html=is_html, control_chars=controls, notes=notes)
 
 
 def _markup_spans(raw: str) -> list[tuple[int, int, str, str]]:

@@ -46,9 +46,7 @@ def _themes_parser() -> _Parser:
     p.add_argument("--summary", help="also write a readable text summary (themes, points, quotes) here")
     p.add_argument("--max-themes", type=int, help="at most this many themes per group")
     p.add_argument("--seed", type=int, default=0, help="random seed (same input + seed → same output)")
-    p.add_argument(
-        "--llm-url", help="OpenAI-compatible chat completions URL for headline wording (off by default)"
-    )
+    p.add_argument("--llm-url", help="OpenAI-compatible chat completions URL for headline wording (off by default)")
     p.add_argument("--llm-model", default="default", help="model name for --llm-url")
     p.add_argument("--llm-key-env", help="name of the environment variable that holds the API key")
     p.add_argument("--messages", default=None, choices=["sv", "en"], help="language of messages")

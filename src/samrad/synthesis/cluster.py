@@ -91,9 +91,7 @@ class ThemeClusterer:
         labels, centroids = self._refine(V, w, labels)
         labels, sim = self._rest(V, w, labels, centroids, min_size, terms)
         labels, centroids, sim = self._compact(V, labels, centroids)
-        coherence = np.array(
-            [sim[labels == t].mean() if np.any(labels == t) else 0.0 for t in range(len(centroids))]
-        )
+        coherence = np.array([sim[labels == t].mean() if np.any(labels == t) else 0.0 for t in range(len(centroids))])
         return Clustering(
             labels=labels,
             centroids=centroids,
@@ -112,9 +110,7 @@ class ThemeClusterer:
         fine = self._kmeans(V, w, k_fine)
         fine_labels = fine.labels_
         used = np.unique(fine_labels)
-        C = normalize(
-            np.vstack([np.average(V[fine_labels == c], axis=0, weights=w[fine_labels == c]) for c in used])
-        )
+        C = normalize(np.vstack([np.average(V[fine_labels == c], axis=0, weights=w[fine_labels == c]) for c in used]))
         remap = {c: i for i, c in enumerate(used)}
         fl = np.array([remap[c] for c in fine_labels])
         if len(used) <= 2:
@@ -149,9 +145,9 @@ class ThemeClusterer:
 
     def _kmeans(self, V: np.ndarray, w: np.ndarray, k: int) -> KMeans | MiniBatchKMeans:
         if V.shape[0] > 100_000:
-            return MiniBatchKMeans(
-                k, random_state=self.random_state, n_init=3, batch_size=4096, max_iter=50
-            ).fit(V, sample_weight=w)
+            return MiniBatchKMeans(k, random_state=self.random_state, n_init=3, batch_size=4096, max_iter=50).fit(
+                V, sample_weight=w
+            )
         return KMeans(k, random_state=self.random_state, n_init=1, max_iter=60).fit(V, sample_weight=w)
 
     def _refine(self, V: np.ndarray, w: np.ndarray, labels: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -207,9 +203,7 @@ class ThemeClusterer:
         return out, sim
 
     @staticmethod
-    def _compact(
-        V: np.ndarray, labels: np.ndarray, C: np.ndarray
-    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    def _compact(V: np.ndarray, labels: np.ndarray, C: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Renumber themes 0..k-1 (dropping emptied ones) and recompute centroids from their members."""
         used = [t for t in range(C.shape[0]) if np.any(labels == t)]
         remap = np.full(C.shape[0] + 1, REST)

@@ -112,9 +112,7 @@ class Describer:
         order = np.lexsort((members, -score))  # best score first; index breaks ties
         headline_pos = int(order[0])
         chosen = [headline_pos]
-        candidates = [int(p) for p in order[1:] if len(texts[members[p]].split()) >= 3] or [
-            int(p) for p in order[1:]
-        ]
+        candidates = [int(p) for p in order[1:] if len(texts[members[p]].split()) >= 3] or [int(p) for p in order[1:]]
         Vm = V[members]
         while len(chosen) < self.max_points + 1 and candidates:
             best, best_val = -1, -np.inf
@@ -140,8 +138,6 @@ class Describer:
         """0–1: readable length, a full clause, and says something about the theme's keywords."""
         n = len(text)
         lo, hi = self.ideal_chars
-        length = (
-            1.0 if lo <= n <= hi else max(0.0, 1.0 - (lo - n) / lo) if n < lo else max(0.0, 1 - (n - hi) / hi)
-        )
+        length = 1.0 if lo <= n <= hi else max(0.0, 1.0 - (lo - n) / lo) if n < lo else max(0.0, 1 - (n - hi) / hi)
         kw = min(1.0, len(keywords.intersection(terms)) / 2) if keywords else 0.0
         return 0.5 * length + 0.5 * kw

@@ -124,9 +124,7 @@ def _read_jsonl(path: Path) -> tuple[list[str], list[dict[str, Any]]]:
     return list(header), rows
 
 
-def records_from_rows(
-    header: list[str], rows: list[dict[str, Any]], cols: Columns, path: Path
-) -> Iterator[Record]:
+def records_from_rows(header: list[str], rows: list[dict[str, Any]], cols: Columns, path: Path) -> Iterator[Record]:
     """Check that every named column exists, then yield Records (row number as id when no --id)."""
     for opt, col in (
         ("--text", cols.text),
@@ -137,9 +135,7 @@ def records_from_rows(
         ("--lang-column", cols.lang),
     ):
         if col is not None and col not in header:
-            raise InputError(
-                "cli_column", col=col, opt=opt, path=path, cols=", ".join(repr(h) for h in header)
-            )
+            raise InputError("cli_column", col=col, opt=opt, path=path, cols=", ".join(repr(h) for h in header))
     if not rows:
         raise InputError("cli_empty", path=path)
 

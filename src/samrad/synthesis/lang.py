@@ -28,9 +28,7 @@ _MARKERS = {
         "und die der das ist nicht zu mit den von für auf sich ein eine auch werden wird sollte mehr "
         "soll muss im dem des sind bei oder wie".split()
     ),
-    "fr": set(
-        "le la les et des est une un pour que qui dans pas plus sur au du ce il sont avec nous faut".split()
-    ),
+    "fr": set("le la les et des est une un pour que qui dans pas plus sur au du ce il sont avec nous faut".split()),
     "fi": set("ja on ei että se ovat kun myös tai mutta joka olla enemmän pitää kuin sekä ole".split()),
 }
 
@@ -53,8 +51,6 @@ def detect(text: str, default: str = "sv") -> str:
     ranked_scores = sorted(LANGUAGES, key=lambda code: (-scores.get(code, 0.0), code != default, code))
     best, runner_up = ranked_scores[0], ranked_scores[1]
     margin_to = default if default in LANGUAGES else runner_up
-    if scores.get(best, 0.0) < 0.3 or (
-        best != margin_to and scores[best] - scores.get(margin_to, 0.0) < 0.15
-    ):
+    if scores.get(best, 0.0) < 0.3 or (best != margin_to and scores[best] - scores.get(margin_to, 0.0) < 0.15):
         return default
     return best

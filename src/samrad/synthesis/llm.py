@@ -104,8 +104,4 @@ def reword_themes(
             }
             if not ok:
                 rejected += 1
-    return (
-        [ResultWarning("llm_rejected", msg("llm_rejected", say, n=rejected), count=rejected)]
-        if rejected
-        else []
-    )
+    return [ResultWarning("llm_rejected", msg("llm_rejected", say, n=rejected), count=rejected)] if rejected else []

@@ -99,10 +99,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "cli_write": {"sv": "Kunde inte skriva {path}: {why}.", "en": "Could not write {path}: {why}."},
     "cli_wrote": {
-        "sv": "Skrev {path}: {groups} grupper, {themes} teman, {statements} påståenden "
-        "({rest} % under Övrigt).",
-        "en": "Wrote {path}: {groups} groups, {themes} themes, {statements} statements ({rest} % under "
-        "Other).",
+        "sv": "Skrev {path}: {groups} grupper, {themes} teman, {statements} påståenden ({rest} % under Övrigt).",
+        "en": "Wrote {path}: {groups} groups, {themes} themes, {statements} statements ({rest} % under Other).",
     },
     "cli_pred": {
         "sv": "{path} är inte en resultatfil från samrad themes (schema_version {v}).",

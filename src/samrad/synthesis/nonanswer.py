@@ -119,9 +119,7 @@ def classify(clean_text: str) -> str | None:
         return "empty"
     if not any(ch.isalnum() for ch in stripped):
         # Typed punctuation ("-", "???", "...") is a way of saying nothing; emoji and symbols are not text.
-        return (
-            "non_answer" if all(ch.isascii() or ch.isspace() or ch in "–—…" for ch in stripped) else "no_text"
-        )
+        return "non_answer" if all(ch.isascii() or ch.isspace() or ch in "–—…" for ch in stripped) else "no_text"
     if len(stripped) <= 60 and _key(stripped) in _KEYS:
         return "non_answer"
     return None

@@ -6,6 +6,7 @@ represent → cluster (per group) → describe themes → quotes → optional la
 
 from __future__ import annotations
 
+import re
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -125,9 +126,7 @@ def _run(
             continue
         segs = [s for s in segs if classify(s.text) is None] or segs
         lang = (
-            rec.lang
-            if rec.lang in LANGUAGES
-            else (p.lang if p.lang != "auto" else langmod.detect(ct.text, default=""))
+            rec.lang if rec.lang in LANGUAGES else (p.lang if p.lang != "auto" else langmod.detect(ct.text, default=""))
         )
         key = (rec.area, rec.question)
         gw = groups.setdefault(key, _GroupWork(key=key))
@@ -216,9 +215,7 @@ def _run(
         if not texts:
             vectors = [np.zeros((0, 1), dtype=np.float32) for _ in local_groups]
         elif backend == "tfidf":
-            vectors, _ = TfidfRepresenter(random_state=p.random_state).fit_transform(
-                texts, terms, local_groups
-            )
+            vectors, _ = TfidfRepresenter(random_state=p.random_state).fit_transform(texts, terms, local_groups)
         elif backend == "tfidf+e5":
             vectors, _ = ProjectedRepresenter(
                 random_state=p.random_state, progress=embed_progress, encoder=embedder
@@ -230,9 +227,7 @@ def _run(
         if not p.backend.startswith("st:") and p.backend not in ("e5", "tfidf+e5"):
             raise
         warn.append(
-            ResultWarning(
-                "backend_fallback", msg("backend_fallback", say, wanted=p.backend, why=str(e), used="tfidf")
-            )
+            ResultWarning("backend_fallback", msg("backend_fallback", say, wanted=p.backend, why=str(e), used="tfidf"))
         )
         backend = "tfidf"
         vectors, _ = TfidfRepresenter(random_state=p.random_state).fit_transform(texts, terms, local_groups)
@@ -240,9 +235,7 @@ def _run(
 
     # -- cluster, describe, quote per group --------------------------------------------------------------
     t = time.perf_counter()
-    clusterer = ThemeClusterer(
-        max_themes=p.max_themes, min_theme_size=p.min_theme_size, random_state=p.random_state
-    )
+    clusterer = ThemeClusterer(max_themes=p.max_themes, min_theme_size=p.min_theme_size, random_state=p.random_state)
     describer = Describer(max_points=p.max_points)
     main_lang = Counter(s.lang for s in statements).most_common(1)[0][0] if statements else default_lang
     redactor = Redactor(lang=main_lang)
@@ -276,18 +269,14 @@ def _run(
             )
         k = cl.centroids.shape[0]
         g_texts = [statements[i].text for i in kept]
-        penalty = [
-            float(statements[i].continued or bool(DEPENDENT_RE.match(statements[i].text))) for i in kept
-        ]
+        penalty = [float(statements[i].continued or bool(DEPENDENT_RE.match(statements[i].text))) for i in kept]
         keywords = class_tfidf(g_terms, w, cl.labels, k)
         drafts = []
         for tix in range(k):
             members = np.where(cl.labels == tix)[0]
             if not len(members):
                 continue
-            d = describer.describe(
-                cl.vectors, g_texts, g_terms, members, cl.centroids[tix], keywords[tix], penalty
-            )
+            d = describer.describe(cl.vectors, g_texts, g_terms, members, cl.centroids[tix], keywords[tix], penalty)
             sids = _with_duplicates(kept, members, members_of)
             support = _support(statements, sids, record_author)
             drafts.append((support, tix, d, sids))
@@ -303,8 +292,8 @@ def _run(
                     id=tid,
                     label=", ".join(distinct([normaliser.display(x) for x in d.keywords])[:3]),
                     keywords=distinct([normaliser.display(x) for x in d.keywords]),
-                    headline=_point(statements[kept[d.headline]], redactor),
-                    points=[_point(statements[kept[j]], redactor) for j in d.points],
+                    headline=_point(statements[kept[d.headline]], redactor, HEADLINE_CHARS),
+                    points=[_point(statements[kept[j]], redactor, POINT_CHARS) for j in d.points],
                     statement_ids=[statements[i].id for i in sids],
                     support=support,
                     coherence=float(cl.coherence[tix]),
@@ -403,5 +392,30 @@ def _support(statements: list[Statement], sids: list[int], record_author: dict[s
     return Support(statements=len(sids), records=len(recs), authors=len({record_author[r] for r in recs}))
 
 
-def _point(s: Statement, redactor: Redactor) -> Point:
-    return Point(statement_id=s.id, text=redactor.redact(s.text)[0])
+# A line of the summary reads like the region's: a headline sentence, short "Exempelvis:" points. The whole
+# statement stays one click away through statement_id.
+HEADLINE_CHARS = 200
+POINT_CHARS = 140
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖÉ0-9\"“(])")
+
+
+def brief(text: str, limit: int) -> str:
+    """The leading whole sentences of ``text`` that fit in ``limit`` characters; a single over-long first
+    sentence is cut at a word boundary and marked with "…"."""
+    text = text.strip()
+    if len(text) <= limit:
+        return text
+    kept = ""
+    for sentence in _SENTENCE_END.split(text):
+        candidate = f"{kept} {sentence}".strip()
+        if len(candidate) > limit:
+            break
+        kept = candidate
+    if kept:
+        return kept
+    cut = text[:limit].rsplit(" ", 1)[0].rstrip(" ,;:–-")
+    return cut + " …"
+
+
+def _point(s: Statement, redactor: Redactor, limit: int) -> Point:
+    return Point(statement_id=s.id, text=brief(redactor.redact(s.text)[0], limit))

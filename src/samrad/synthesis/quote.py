@@ -28,9 +28,7 @@ DEPENDENT_RE = re.compile(
     r"und|aber|auch|dies|das|siehe)\b",
     re.I,
 )
-_CONCRETE_RE = re.compile(
-    r"\d|\b(?:t\.ex|till exempel|exempelvis|z\.b|e\.g|for example|zum beispiel)\b", re.I
-)
+_CONCRETE_RE = re.compile(r"\d|\b(?:t\.ex|till exempel|exempelvis|z\.b|e\.g|for example|zum beispiel)\b", re.I)
 
 
 @dataclass
@@ -79,22 +77,16 @@ class QuoteMaker:
         shortened_text, kept = self._shorten(original, relevance)
         redacted, found = self.redactor.redact(original)
         if kept is None:
-            return QuoteCandidate(
-                text=redacted, original=original, shortened=False, redactions=found, score=0.0
-            )
+            return QuoteCandidate(text=redacted, original=original, shortened=False, redactions=found, score=0.0)
         # Redact the shortened text piecewise so every placeholder maps back to the original.
         pieces = []
         for a, b in kept:
             part = original[a:b]
             red, _ = self.redactor.redact(part)
             pieces.append(red)
-        return QuoteCandidate(
-            text=GAP.join(pieces), original=original, shortened=True, redactions=found, score=0.0
-        )
+        return QuoteCandidate(text=GAP.join(pieces), original=original, shortened=True, redactions=found, score=0.0)
 
-    def _shorten(
-        self, text: str, relevance: Sequence[float] | None
-    ) -> tuple[str, list[tuple[int, int]] | None]:
+    def _shorten(self, text: str, relevance: Sequence[float] | None) -> tuple[str, list[tuple[int, int]] | None]:
         if len(text) <= self.max_chars:
             return text, None
         spans = _sentence_spans(text)
@@ -190,9 +182,7 @@ def select_quotes(
         first, last = statements[run[0]], statements[run[-1]]
         original = " ".join(statements[x].text for x in run)
         kws = set(keywords[next((lab for lab, t in theme_of_label.items() if t == tid), 0)]) if tid else set()
-        rel = [
-            len(kws.intersection(normaliser.transform_one(s, first.lang))) for s in sentence_texts(original)
-        ]
+        rel = [len(kws.intersection(normaliser.transform_one(s, first.lang))) for s in sentence_texts(original)]
         qc = quoter.make(original, rel)
         quotes.append(
             Quote(
@@ -250,9 +240,7 @@ def _sentence_spans(text: str) -> list[tuple[int, int]]:
 
 def _has_proper_noun(text: str) -> bool:
     words = text.split()
-    return any(
-        w[:1].isupper() and i > 0 and not words[i - 1].endswith((".", "!", "?")) for i, w in enumerate(words)
-    )
+    return any(w[:1].isupper() and i > 0 and not words[i - 1].endswith((".", "!", "?")) for i, w in enumerate(words))
 
 
 def placeholders() -> set[str]:

@@ -28,9 +28,7 @@ PLACEHOLDER = {
 
 _EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # YYMMDD-XXXX, YYYYMMDD-XXXX, with -, + or nothing between (12 or 10 digits run together too).
-_PNR_RE = re.compile(
-    r"(?<![\d-])(?:19|20)?\d{2}(?:0[1-9]|1[0-2])(?:[0-2]\d|3[01]|[6-8]\d|9[01])[-+ ]?\d{4}(?![\d-])"
-)
+_PNR_RE = re.compile(r"(?<![\d-])(?:19|20)?\d{2}(?:0[1-9]|1[0-2])(?:[0-2]\d|3[01]|[6-8]\d|9[01])[-+ ]?\d{4}(?![\d-])")
 # Swedish numbers: 070-123 45 67, 0701234567, +46 70 123 45 67, 019-12 34 56, 08-123 456 78.
 _PHONE_RE = re.compile(
     r"(?<![\w+])(?:\+46|0046)[\s-]?\(?0?\)?\d{1,3}(?:[\s-]?\d{2,4}){2,4}(?!\d)"
@@ -250,9 +248,7 @@ class Redactor:
                 continue
             # A run of capitalised words (a name can be "Anna Maria Svensson").
             j = i
-            while (
-                j + 1 < len(toks) and _is_cap(toks[j + 1][2]) and _adjacent(text, toks[j][1], toks[j + 1][0])
-            ):
+            while j + 1 < len(toks) and _is_cap(toks[j + 1][2]) and _adjacent(text, toks[j][1], toks[j + 1][0]):
                 j += 1
             run = toks[i : j + 1]
             # "Kontakta Per Nilsson", "Rektorn Gustafsson": a capitalised ordinary word opens the run.
@@ -269,20 +265,12 @@ class Redactor:
                 s = run[0][0]
             words = [t[2] for t in run]
             bare = [x.split("-")[0].rstrip("s") if x not in names else x for x in words]
-            nxt = (
-                toks[j + 1][2].lower()
-                if j + 1 < len(toks) and _adjacent(text, run[-1][1], toks[j + 1][0])
-                else ""
-            )
+            nxt = toks[j + 1][2].lower() if j + 1 < len(toks) and _adjacent(text, run[-1][1], toks[j + 1][0]) else ""
             prev_text = text[max(0, s - 40) : s]
             prev_word = toks[lead - 1][2].lower() if lead > 0 else ""
             at_start = _sentence_start(text, s)
             institution = nxt in _INSTITUTION_NOUNS
-            cue = (
-                bool(_CUE_BEFORE.search(prev_text))
-                or prev_word in _TITLES
-                or prev_word.rstrip("n") in _TITLES
-            )
+            cue = bool(_CUE_BEFORE.search(prev_text)) or prev_word in _TITLES or prev_word.rstrip("n") in _TITLES
             first = [x in names or b in names for x, b in zip(words, bare, strict=True)]
             placey = [x in places or b in places or x.upper() == x for x, b in zip(words, bare, strict=True)]
             is_name = False

@@ -21,9 +21,7 @@ def to_text(doc: Mapping[str, Any], max_points: int = 4, width: int = 160) -> st
         for t in g["themes"]:
             head = (t.get("wording") or {}).get("text") or t["headline"]["text"]
             s = t["support"]
-            lines.append(
-                f" • {_cut(head, width)}  [{s['authors']} pers., {s['statements']} påst.; {t['label']}]"
-            )
+            lines.append(f" • {_cut(head, width)}  [{s['authors']} pers., {s['statements']} påst.; {t['label']}]")
             if t["points"]:
                 pts = "; ".join(_cut(p["text"], 90) for p in t["points"][:max_points])
                 lines.append(f"   Exempelvis: {pts}")

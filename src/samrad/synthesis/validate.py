@@ -48,8 +48,7 @@ def _check(value: Any, sch: dict[str, Any], root: dict[str, Any], path: str, err
     if "type" in sch:
         types = sch["type"] if isinstance(sch["type"], list) else [sch["type"]]
         ok = any(
-            isinstance(value, _TYPES[t]) and not (t in ("integer", "number") and isinstance(value, bool))
-            for t in types
+            isinstance(value, _TYPES[t]) and not (t in ("integer", "number") and isinstance(value, bool)) for t in types
         )
         if not ok:
             errors.append(f"{path}: expected {'/'.join(types)}, got {type(value).__name__}")

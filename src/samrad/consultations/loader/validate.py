@@ -179,8 +179,11 @@ def validate(data: dict, ctx: Ctx) -> dict[str, Any]:
         "participants_text": ctx.get(c, "participants_text", "consultation", str, required=False, default=""),
     }
     if plan["consultation"]["slug"] in RESERVED_SLUGS:
-        ctx.problem("consultation.slug", _("%(value)r is used by the site itself. Choose another slug, e.g. "
-                                           "\"%(value)s-2024\".") % {"value": plan["consultation"]["slug"]})
+        ctx.problem(
+            "consultation.slug",
+            _('%(value)r is used by the site itself. Choose another slug, e.g. "%(value)s-2024".')
+            % {"value": plan["consultation"]["slug"]},
+        )
     plan["consultation"].update(_plan_period(c, ctx))
 
     p = data.get("publication", {})
