@@ -27,6 +27,8 @@ COMMANDS = {
     "groups": "samrad.participation.cli",
     "import": "samrad.intake.cli",
     "analyze": "samrad.review.cli",
+    "themes": "samrad.commands.themes",
+    "eval": "samrad.commands.evaluate",
 }
 
 
@@ -49,6 +51,11 @@ def setup_django() -> None:
 
 def build_parser(lang: str) -> argparse.ArgumentParser:
     from django.utils.translation import gettext as _
+    from django.utils.translation import ngettext
+
+    # argparse's own words ("usage:", "options", …) through Django's catalogues: see commands/argparse_messages.py
+    argparse._ = _  # type: ignore[attr-defined]
+    argparse.ngettext = ngettext  # type: ignore[attr-defined]
 
     parser = argparse.ArgumentParser(
         prog="samrad",
@@ -69,16 +76,35 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar=_("COMMAND"))
     for name, module_name in COMMANDS.items():
         module = importlib.import_module(module_name)
-        p = sub.add_parser(name, help=module.help(), description=module.help())
+        # Pass-through commands parse their own arguments (and their own --help).
+        own_parser = getattr(module, "PASS_THROUGH", False)
+        p = sub.add_parser(name, help=module.help(), description=module.help(), add_help=not own_parser)
         p.add_argument("--lang", choices=["sv", "en"], default=argparse.SUPPRESS, help=argparse.SUPPRESS)
         module.add_arguments(p)
         p.set_defaults(run=module.run)
     return parser
 
 
+def _command_index(argv: list[str]) -> int | None:
+    """Where the subcommand is: the first word that is neither an option nor the value of --lang."""
+    skip = False
+    for i, arg in enumerate(argv):
+        if skip:
+            skip = False
+        elif arg == "--lang":
+            skip = True
+        elif not arg.startswith("-"):
+            return i
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    lang = _language(argv)
+    at = _command_index(argv)
+    first = argv[at] if at is not None else None
+    # A pass-through command's own --lang (the language of its texts) is not the language of messages.
+    passes_through = first in COMMANDS and getattr(importlib.import_module(COMMANDS[first]), "PASS_THROUGH", False)
+    lang = _language(argv[:at] if passes_through else argv)
     try:
         setup_django()
     except Exception as exc:  # settings that cannot work (e.g. no secret key in production): say why, no traceback
@@ -91,14 +117,17 @@ def main(argv: list[str] | None = None) -> int:
     from django.utils import translation
 
     translation.activate(lang)
-    first = next((a for a in argv if not a.startswith("-")), None)
-    if first is not None and first not in COMMANDS and not _is_lang_value(argv, first):
+    if first is not None and first not in COMMANDS:
         from django.core.management import execute_from_command_line
 
         execute_from_command_line(["samrad", *_without_lang(argv)])
         return 0
     parser = build_parser(lang)
-    args = parser.parse_args(argv)
+    if passes_through:
+        assert at is not None
+        args = argparse.Namespace(lang=lang, argv=argv[at + 1 :], run=importlib.import_module(COMMANDS[first]).run)
+    else:
+        args = parser.parse_args(argv)
     if not getattr(args, "run", None):
         parser.print_help()
         return 0
@@ -150,10 +179,6 @@ def _without_lang(argv: list[str]) -> list[str]:
         elif not arg.startswith("--lang="):
             out.append(arg)
     return out
-
-
-def _is_lang_value(argv: list[str], word: str) -> bool:
-    return any(argv[i] == "--lang" and argv[i + 1] == word for i in range(len(argv) - 1))
 
 
 if __name__ == "__main__":

@@ -58,3 +58,50 @@ def test_django_commands_pass_through(capsys):
     code, out, err = run(capsys, "showmigrations", "consultations")
     assert code == 0
     assert "0001_initial" in out
+
+
+def test_argparse_words_are_swedish_too(capsys):
+    code, out, _ = run(capsys, "--lang", "sv", "--help")
+    assert out.startswith("användning: samrad")
+    assert "visa den här hjälpen och avsluta" in out
+    code, out, err = run(capsys, "--lang", "sv", "init")
+    assert code == 2 and "följande argument saknas" in err
+
+
+def test_themes_and_eval_without_a_database(capsys, tmp_path):
+    """`samrad themes` and `samrad eval` pass their arguments to the engine; the command's own --lang is
+    the language of the texts, not of the messages."""
+    data = tmp_path / "svar.csv"
+    rows = ["id,text,omrade"]
+    rows += [f'{i},"Biblioteken behöver mer pengar till böcker, nummer {i}.",bibliotek' for i in range(8)]
+    rows += [f'{i + 8},"Dansen saknar scener och lokaler i länet, nummer {i}.",dans' for i in range(8)]
+    data.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    out_file = tmp_path / "teman.json"
+    code, out, err = run(
+        capsys,
+        "--lang",
+        "en",
+        "themes",
+        str(data),
+        "--id",
+        "id",
+        "--text",
+        "text",
+        "--area",
+        "omrade",
+        "--lang",
+        "sv",
+        "--backend",
+        "tfidf",
+        "--out",
+        str(out_file),
+    )
+    assert code == 0, err
+    assert out_file.exists()
+    code, out, err = run(
+        capsys, "eval", str(out_file), "--gold", str(data), "--gold-label", "omrade", "--gold-id", "id"
+    )
+    assert code == 0, err
+    assert "NMI" in out
+    code, out, err = run(capsys, "--lang", "en", "themes", str(data), "--text", "nope")
+    assert code == 2 and 'Column "nope"' in err
