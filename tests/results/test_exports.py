@@ -112,3 +112,6 @@ def test_static_site_links_are_relative(published, tmp_path):
     english = (tmp_path / "site" / "en" / "index.html").read_text()
     assert 'href="../static/samrad/site.css"' in english
     assert 'action="/' not in index  # no form that needs a server
+    for page in ["samverkan", "uppfoljning", "kalender", "deltagande"]:
+        assert (tmp_path / "site" / page / "index.html").exists(), page
+        assert f'href="{page}/index.html"' in index, page  # the pages link to each other within the copy

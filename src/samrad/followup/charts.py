@@ -157,8 +157,9 @@ def choropleth(rows: list[Row], places, *, minimum: int, map_id: str, title: str
                 f" ({place.kind})" if place.kind else "",
             )
         )
+    or_more = _("%(value)s or more")
     legend = [
-        Legend(c, f"{_num(i * step)}–{_num((i + 1) * step)}" if i < count - 1 else f"{_num(i * step)} {_('or more')}")
+        Legend(c, f"{_num(i * step)}–{_num((i + 1) * step)}" if i < count - 1 else or_more % {"value": _num(i * step)})
         for i, c in enumerate(palette)
     ]
     svg = format_html(

@@ -23,6 +23,10 @@ PAGES: list[tuple[str, str]] = [
     ("results:results", "index.html"),
     ("results:consultation", "samrad/index.html"),
     ("results:accessibility", "tillganglighet/index.html"),
+    ("followup:collaborations", "samverkan/index.html"),
+    ("followup:index", "uppfoljning/index.html"),
+    ("followup:calendar", "kalender/index.html"),
+    ("followup:participation", "deltagande/index.html"),
 ]
 LANGUAGE_DIRS = {"sv": "", "en": "en/"}
 _LINK = re.compile(r'(?P<attr>\b(?:href|src))="(?P<url>/[^"#]*)(?P<frag>#[^"]*)?"')
