@@ -43,16 +43,24 @@ def main() -> int:
     print(f"demo stages: {time.perf_counter() - started:.1f} s")
 
     client = Client(HTTP_HOST="127.0.0.1")
+    gzipped = len(Client(HTTP_HOST="127.0.0.1").get(f"/{consultation.slug}/resultat/",
+                                                    HTTP_ACCEPT_ENCODING="gzip").content)
     timings = []
     for _ in range(5):
         t = time.perf_counter()
         response = client.get(f"/{consultation.slug}/resultat/")
         timings.append(time.perf_counter() - t)
     html = response.content
-    css = b"".join(client.get("/static/samrad/site.css").streaming_content)
+    import re
+
+    css = b"".join(
+        b"".join(client.get(href.decode()).streaming_content)
+        for href in re.findall(rb'<link rel="stylesheet" href="([^"]+)"', html)
+    )
     scripts = html.count(b"<script")
-    print(f"results page: {statistics.median(timings) * 1000:.0f} ms median of 5; HTML {len(html) / 1024:.1f} KB, "
-          f"CSS {len(css) / 1024:.1f} KB, total {(len(html) + len(css)) / 1024:.1f} KB; <script> tags: {scripts}")
+    print(f"results page: {statistics.median(timings) * 1000:.0f} ms median of 5; HTML {len(html) / 1024:.1f} KB "
+          f"({gzipped / 1024:.1f} KB gzipped as served), CSS {len(css) / 1024:.1f} KB (all stylesheets), "
+          f"total {(len(html) + len(css)) / 1024:.1f} KB uncompressed; <script> tags: {scripts}")
 
     summary = build(consultation)
     for name, func in [("summary", lambda: build(consultation)), ("json", lambda: opendata.as_json(summary)),

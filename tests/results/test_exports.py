@@ -115,3 +115,12 @@ def test_static_site_links_are_relative(published, tmp_path):
     for page in ["samverkan", "uppfoljning", "kalender", "deltagande"]:
         assert (tmp_path / "site" / page / "index.html").exists(), page
         assert f'href="{page}/index.html"' in index, page  # the pages link to each other within the copy
+
+
+def test_publish_works_outside_the_test_client(published, tmp_path, settings):
+    """pytest-django allows the host "testserver"; a real `samrad publish` must not depend on it."""
+    settings.ALLOWED_HOSTS = ["samrad.example.org"]
+    written = write_all(published, tmp_path / "site", base_url="https://samrad.example.org")
+    calendar = (tmp_path / "site" / "kalender" / "index.html").read_text()
+    assert "samrad.example.org" in calendar
+    assert len(written) > 10

@@ -40,7 +40,7 @@ def publish_site(consultation: Consultation, out: Path, *, base_url: str = "") -
         with translation.override(lang):
             for name, file in PAGES:
                 path = reverse(name, kwargs={"slug": consultation.slug})
-                html = _render(path, lang)
+                html = _render(path, lang, base_url)
                 rendered[prefix + file] = (path, html)
                 site_paths[path] = prefix + file
     written = []
@@ -61,8 +61,18 @@ def publish_site(consultation: Consultation, out: Path, *, base_url: str = "") -
     return written
 
 
-def _render(path: str, lang: str) -> str:
-    request = RequestFactory().get(path)
+def _host(base_url: str) -> str:
+    """A host the site accepts, for pages that build absolute links (e.g. the calendar feed's address)."""
+    from urllib.parse import urlsplit
+
+    if base_url:
+        return urlsplit(base_url).netloc
+    return next((h.lstrip(".") for h in settings.ALLOWED_HOSTS if h and h != "*"), "localhost")
+
+
+def _render(path: str, lang: str, base_url: str = "") -> str:
+    scheme = "https" if base_url.startswith("https://") else "http"
+    request = RequestFactory(HTTP_HOST=_host(base_url)).get(path, secure=scheme == "https")
     request.LANGUAGE_CODE = lang
     request.user = AnonymousUser()
     request.session = {}
