@@ -8,6 +8,9 @@ def join_points(points) -> str:
 
 
 def sentence(text: str) -> str:
-    """Make sure a line ends like a sentence."""
+    """Make a line read like a sentence: a capital first letter and a closing full stop."""
     text = (text or "").strip()
-    return text if not text or text[-1] in ".!?…:" else text + "."
+    if not text:
+        return text
+    text = text[0].upper() + text[1:]
+    return text if text[-1] in ".!?…:" else text + "."
