@@ -132,8 +132,12 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help()
         return 0
     translation.activate(args.lang)
+    from samrad.commands.output import UserError, fail
+
     try:
         return int(args.run(args) or 0)
+    except UserError as exc:
+        return fail(str(exc), 2)
     except KeyboardInterrupt:
         return 130
     except Exception as exc:  # the user gets a message, not a traceback (unless they ask for it)

@@ -111,7 +111,7 @@ def test_cli_reports_problems_with_exit_code_2(capsys, example_plan, tmp_path):
     assert '→ Menar du bild-och-form (Bild och form)? Lägg till "Bild & form" = "bild-och-form"' in out
     assert "Ingenting importerades" in out and Contribution.objects.count() == 0
     code, _, err = run(capsys, "import", str(EXPORT), "--consultation", "nope")
-    assert code == 2 and "Det finns inget samråd som heter ”nope”" in err
+    assert code == 2 and "Det finns inget samråd 'nope'. Kända: orebro-2022." in err
     code, _, err = run(capsys, "import", str(tmp_path / "missing.csv"), "--consultation", "orebro-2022")
     assert code == 2 and "Kan inte läsa" in err
 

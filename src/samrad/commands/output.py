@@ -16,3 +16,20 @@ def fail(message: str, code: int = 2) -> int:
 
 def is_interactive() -> bool:
     return sys.stderr.isatty()
+
+
+class UserError(Exception):
+    """Bad input from the person running the command: `samrad` prints the message and exits with code 2."""
+
+
+def get_consultation(slug: str):
+    """The consultation with this slug, or a UserError that lists the slugs there are."""
+    from django.utils.translation import gettext as _
+
+    from samrad.consultations.models import Consultation
+
+    consultation = Consultation.objects.filter(slug=slug).first()
+    if consultation is None:
+        known = ", ".join(Consultation.objects.values_list("slug", flat=True)) or "–"
+        raise UserError(_("There is no consultation %(slug)r. Known: %(known)s.") % {"slug": slug, "known": known})
+    return consultation

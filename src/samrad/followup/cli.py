@@ -8,7 +8,7 @@ from pathlib import Path
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from samrad.commands.output import console, fail
+from samrad.commands.output import console, fail, get_consultation
 
 
 def help() -> str:
@@ -32,16 +32,10 @@ def add_arguments(parser) -> None:
 
 
 def run(args) -> int:
-    from samrad.consultations.models import Consultation
 
     from .places import import_places
 
-    consultation = Consultation.objects.filter(slug=args.consultation).first()
-    if consultation is None:
-        known = ", ".join(Consultation.objects.values_list("slug", flat=True)) or "–"
-        return fail(
-            _("There is no consultation %(slug)r. Known: %(known)s.") % {"slug": args.consultation, "known": known}
-        )
+    consultation = get_consultation(args.consultation)
     path = Path(args.file)
     try:
         raw = path.read_bytes()

@@ -5,7 +5,7 @@ from pathlib import Path
 
 from django.utils.translation import gettext as _
 
-from samrad.commands.output import console, fail
+from samrad.commands.output import console, fail, get_consultation
 
 
 def help() -> str:
@@ -20,18 +20,11 @@ def add_arguments(parser) -> None:
 
 
 def run(args) -> int:
-    from samrad.consultations.models import Consultation
 
     from .importing import run_import
     from .importing.report import lines
 
-    consultation = Consultation.objects.filter(slug=args.consultation).first()
-    if consultation is None:
-        known = ", ".join(Consultation.objects.values_list("slug", flat=True)) or "–"
-        return fail(
-            _("There is no consultation “%(slug)s”. Consultations: %(known)s.")
-            % {"slug": args.consultation, "known": known}
-        )
+    consultation = get_consultation(args.consultation)
     path = Path(args.file)
     try:
         data = path.read_bytes()

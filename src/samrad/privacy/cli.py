@@ -4,7 +4,7 @@ import sys
 
 from django.utils.translation import gettext as _
 
-from samrad.commands.output import console, fail
+from samrad.commands.output import console, fail, get_consultation
 
 
 def help() -> str:
@@ -23,8 +23,8 @@ def run(args) -> int:
     from .erasure import due_records, purge, purge_plan
     from .registry import PROVIDERS
 
-    if args.consultation and not Consultation.objects.filter(slug=args.consultation).exists():
-        return fail(_("There is no consultation with the slug %(slug)s.") % {"slug": args.consultation})
+    if args.consultation:
+        get_consultation(args.consultation)
     records = due_records(slug=args.consultation)
     ready, waiting = [], []
     for r in records:

@@ -4,7 +4,7 @@ from pathlib import Path
 
 from django.utils.translation import gettext as _
 
-from samrad.commands.output import console, fail
+from samrad.commands.output import console, get_consultation
 
 
 def help() -> str:
@@ -18,14 +18,8 @@ def add_arguments(parser) -> None:
 
 
 def run(args) -> int:
-    from samrad.consultations.models import Consultation
 
-    consultation = Consultation.objects.filter(slug=args.consultation).first()
-    if consultation is None:
-        known = ", ".join(Consultation.objects.values_list("slug", flat=True)) or "–"
-        return fail(
-            _("There is no consultation %(slug)r. Known: %(known)s.") % {"slug": args.consultation, "known": known}
-        )
+    consultation = get_consultation(args.consultation)
     out = Path(args.out)
     written = write_all(consultation, out, base_url=args.base_url)
     console.print(_("Wrote %(count)d files to %(dir)s") % {"count": len(written), "dir": out}, markup=False)

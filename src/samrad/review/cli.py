@@ -6,7 +6,7 @@ import time
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
-from samrad.commands.output import console, errors, fail, is_interactive
+from samrad.commands.output import console, errors, fail, get_consultation, is_interactive
 
 LABEL = "samrad analyze"
 
@@ -20,18 +20,12 @@ def add_arguments(parser) -> None:
 
 
 def run(args) -> int:
-    from samrad.consultations.models import Consultation
     from samrad.intake.models import Contribution
 
     from . import ingest
     from .actions import Actor
 
-    consultation = Consultation.objects.filter(slug=args.consultation).first()
-    if consultation is None:
-        known = ", ".join(Consultation.objects.values_list("slug", flat=True)) or "–"
-        return fail(
-            _("There is no consultation %(slug)r. Known: %(known)s.") % {"slug": args.consultation, "known": known}
-        )
+    consultation = get_consultation(args.consultation)
     total = Contribution.objects.filter(consultation=consultation).count()
     if not total:
         return fail(
