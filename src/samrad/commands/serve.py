@@ -52,8 +52,6 @@ def gunicorn_argv(host: str, port: int, workers: int) -> list[str]:
         "60",
         "--graceful-timeout",
         "30",
-        # Workers fork from a master that has loaded Django already: a replaced worker is ready at once.
-        "--preload",
         # A worker is replaced now and then, so a slow leak never grows for long.
         "--max-requests",
         "2000",
