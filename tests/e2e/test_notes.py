@@ -83,7 +83,10 @@ def test_text_typed_while_offline_survives_closing_the_tab(browser, live_server,
         first.goto(url(mixed_group))
         # The closed tab's renderer can outlive close() by a moment; without this its retry timer could
         # deliver the text after we go back online, and the second tab would have nothing to restore.
-        first.route("**/anteckningar/**", lambda route: route.abort() if route.request.method == "POST" else route.continue_())
+        first.route(
+            "**/anteckningar/**",
+            lambda route: route.abort() if route.request.method == "POST" else route.continue_(),
+        )
         context.set_offline(True)
         first.get_by_label("Musik").fill("Skrivet utan uppkoppling")
         first.locator("#text-musik-status").filter(has_text="försöker igen").wait_for()
