@@ -28,7 +28,7 @@ def mixed_group(example_plan):
 SAVED = re.compile(r"^Sparat")
 
 
-def wait_until(condition, timeout=10.0):
+def wait_until(condition, timeout=30.0):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if condition():
