@@ -6,42 +6,19 @@ from django.contrib.auth.models import AnonymousUser
 from samrad.consultations.models import Round
 from samrad.participation.models import Group
 from tests.ops.people import other_consultation, user, with_role
+from tests.permissions.matrix import ALL_PERMS, EXPECTED_PERMS
 
 pytestmark = pytest.mark.django_db
 
-ALL = {
-    "samrad.manage_consultation",
-    "samrad.view_registrations",
-    "samrad.export_personal_data",
-    "samrad.manage_groups",
-    "samrad.lock_notes",
-    "samrad.import_contributions",
-    "samrad.view_unpublished",
-    "samrad.review",
-    "samrad.publish",
-    "samrad.view_feedback",
-    "samrad.edit_followup",
-    "samrad.view_audit_log",
-    "samrad.view_staff_tools",
-    "samrad.manage_roles",
-    "samrad.manage_personal_data",
-}
+# The same table the permission matrix (tests/permissions/) checks every view against.
+ALL = ALL_PERMS
 EXPECTED = {
-    "anonymous": set(),
-    "no role": set(),
-    "facilitator": {"samrad.view_registrations", "samrad.view_staff_tools"},
-    "analyst": {
-        "samrad.view_registrations",
-        "samrad.import_contributions",
-        "samrad.view_unpublished",
-        "samrad.review",
-        "samrad.publish",
-        "samrad.view_feedback",
-        "samrad.edit_followup",
-        "samrad.view_staff_tools",
-    },
-    "administrator": ALL,
-    "superuser": ALL,
+    "anonymous": EXPECTED_PERMS["anonymous"],
+    "no role": EXPECTED_PERMS["no_role"],
+    "facilitator": EXPECTED_PERMS["facilitator_a"],
+    "analyst": EXPECTED_PERMS["analyst"],
+    "administrator": EXPECTED_PERMS["administrator"],
+    "superuser": EXPECTED_PERMS["superuser"],
 }
 
 

@@ -146,24 +146,21 @@ def world(example_plan, settings) -> World:
     group_b = Group.objects.create(round=round_, number=2, facilitator=users["facilitator_b"])
     GroupMembership.objects.create(group=group_a, participant=holder)
     GroupMembership.objects.create(group=group_b, participant=secret)
-    Contribution.objects.create(
-        consultation=c,
-        area=musik,
-        question=round_.question,
-        source="group_note",
-        group=group_a,
-        raw_text=f"Gruppen vill ha fler scener {NOTE_A}",
-        received_at=timezone.now(),
-    )
-    note = Contribution.objects.create(
-        consultation=c,
-        area=teater,
-        question=round_.question,
-        source="group_note",
-        group=group_b,
-        raw_text=f"Gruppen saknar turnéstöd {NOTE_B}",
-        received_at=timezone.now(),
-    )
+    notes = [
+        Contribution.objects.create(
+            consultation=c,
+            area=area,
+            question=round_.question,
+            source="group_note",
+            group=group,
+            raw_text=text,
+            received_at=timezone.now(),
+        )
+        for group, area, text in [
+            (group_a, musik, f"Gruppen vill ha fler scener {NOTE_A}"),
+            (group_b, teater, f"Gruppen saknar turnéstöd {NOTE_B}"),
+        ]
+    ]
     Contribution.objects.create(
         consultation=c,
         area=teater,
@@ -191,7 +188,7 @@ def world(example_plan, settings) -> World:
         theme=theme,
         point=point,
         quote=quote,
-        note=note,
+        note=notes[1],
         role_pk=ConsultationRole.objects.get(user=users["facilitator_b"]).pk,
         activity_note_pk=ActivityNote.objects.filter(activity__consultation=c).first().pk,
         users=users,
