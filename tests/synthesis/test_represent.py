@@ -20,12 +20,12 @@ def _tfidf(docs: list[list[str]]) -> tuple[sp.csr_matrix, list[str]]:
 
 def test_term_neighbours_skip_self_keep_n_and_are_deterministic():
     X, vocab = _tfidf(_docs())
-    S = term_neighbours(X, n_neighbours=1, block=2)  # blocks smaller than the vocabulary
+    S = term_neighbours(X, n_neighbours=1, max_entries=5)  # many small blocks
     assert S.shape == (len(vocab), len(vocab))
     assert np.all(S.diagonal() == 0)
     assert np.all(np.diff(S.indptr) <= 1)
     assert S[vocab.index("fleisch"), vocab.index("bio")] > 0
-    again = term_neighbours(X, n_neighbours=1, block=1000)
+    again = term_neighbours(X, n_neighbours=1)
     assert (S != again).nnz == 0
 
 

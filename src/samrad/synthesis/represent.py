@@ -164,12 +164,31 @@ def _identity(x: Sequence[str]) -> Sequence[str]:
     return x
 
 
-def term_neighbours(X: sp.csr_matrix, n_neighbours: int = 10, block: int = 1000) -> sp.csr_matrix:
+def term_neighbours(X: sp.csr_matrix, n_neighbours: int = 10, max_entries: int = 5_000_000) -> sp.csr_matrix:
     """(terms × terms): each term's ``n_neighbours`` most similar other terms, weighted by the cosine of
-    their document columns in ``X``. Computed in blocks of terms so memory stays bounded."""
+    their document columns in ``X``.
+
+    Computed in blocks of terms whose similarity rows hold at most about ``max_entries`` non-zeros in all:
+    a frequent term co-occurs with much of the vocabulary, so fixed-size blocks could need gigabytes.
+    """
     T = normalize(X.T.tocsr().astype(np.float32))
-    parts = [_top_per_row((T[s : s + block] @ T.T).tocoo(), s, n_neighbours) for s in range(0, T.shape[0], block)]
+    parts = [_top_per_row((T[a:b] @ T.T).tocoo(), a, n_neighbours) for a, b in _blocks(T, X, max_entries)]
     return sp.vstack(parts, format="csr")
+
+
+def _blocks(T: sp.csr_matrix, X: sp.csr_matrix, max_entries: int) -> list[tuple[int, int]]:
+    """Consecutive term ranges; a term's row of ``T @ T.T`` has at most (the summed lengths of the
+    documents it occurs in) non-zeros, and never more than the vocabulary."""
+    doc_len = np.diff(X.indptr).astype(np.int64)
+    reach = np.minimum((T != 0).astype(np.int64) @ doc_len, T.shape[0])
+    out, start, used = [], 0, 0
+    for t, r in enumerate(reach):
+        if used and used + r > max_entries:
+            out.append((start, t))
+            start, used = t, 0
+        used += int(r)
+    out.append((start, T.shape[0]))
+    return out
 
 
 def _top_per_row(S: sp.coo_matrix, offset: int, n: int) -> sp.csr_matrix:
