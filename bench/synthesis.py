@@ -119,7 +119,7 @@ def bertopic(python: str, texts: list[str], emb: np.ndarray) -> dict | None:
 
 
 def quality(args: argparse.Namespace) -> dict:
-    from samrad.synthesis import Record
+    from samrad.synthesis import Params, Record, synthesise
 
     rows = data.austria()
     records = [Record(id=i, text=t) for i, t, _ in rows]
@@ -129,6 +129,10 @@ def quality(args: argparse.Namespace) -> dict:
     doc, secs = samrad_run(records, "tfidf")
     out["samrad_tfidf"] = {**scores_from_doc(doc, gold), "seconds": round(secs, 1)}
     print("  samrad tfidf", out["samrad_tfidf"], file=sys.stderr, flush=True)
+    sv = data.culture_plan()
+    res = synthesise([Record(id=i, text=t) for i, t, _ in sv], Params(lang="sv", backend="tfidf"))
+    out["swedish_tfidf"] = {"statements": len(sv), **scores_from_doc(res.to_dict(), {i: g for i, _, g in sv})}
+    print("  Swedish culture plan, samrad tfidf", out["swedish_tfidf"], file=sys.stderr, flush=True)
     if args.e5:
         emb, emb_secs = e5_cached(texts)
         out["e5_embedding_seconds"] = round(emb_secs, 1)

@@ -27,6 +27,24 @@ def austria() -> list[tuple[str, str, str]]:
     return out
 
 
+def culture_plan() -> list[tuple[str, str, str]]:
+    """(id, text, area) for the 87 bullet points of the eight culture-area blocks in the Örebro region's
+    published culture-plan dialogue summary (each block opens with "Utmaningar"; the area = block number).
+    """
+    path = POLIS.parent.parent / "reference" / "region-orebro-kulturplan-dialoger-2022.txt"
+    out: list[tuple[str, str, str]] = []
+    area = 0
+    for line in path.read_text(encoding="utf-8").splitlines():
+        s = line.strip()
+        if s == "Utmaningar":
+            area += 1
+        elif area and s == "Resultat":  # the sections after the culture areas
+            break
+        elif area and s.startswith("•"):
+            out.append((str(len(out)), s.lstrip("• ").strip(), str(area)))
+    return out
+
+
 def bowling_green() -> list[tuple[str, str, str]]:
     folder = POLIS / "american-assembly.bowling-green"
     with (folder / "comments.csv").open(encoding="utf-8") as f:
