@@ -22,6 +22,8 @@ def _media_in_tmp(settings, tmp_path):
     """Uploaded files and logos go to a temporary folder, never into the checkout's var/."""
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    # A separate process cannot see the test database; tests/review/test_background.py covers that path.
+    settings.SAMRAD_ANALYSIS_IN_BACKGROUND = False
 
 
 @pytest.fixture

@@ -170,6 +170,9 @@ PASSWORD_RESET_TIMEOUT = 3 * 24 * 3600
 # Failed logins per user name (and per address) within the window before logging in is refused for a while.
 SAMRAD_LOGIN_ATTEMPTS = int(os.environ.get("SAMRAD_LOGIN_ATTEMPTS", "5"))
 SAMRAD_LOGIN_WINDOW_MINUTES = 15
+# The review page's "Run the analysis" starts `samrad analyze` in its own process (1) or runs it in the
+# request (0: only for a small consultation, or where no process may be started).
+SAMRAD_ANALYSIS_IN_BACKGROUND = os.environ.get("SAMRAD_ANALYSIS_IN_BACKGROUND", "1") != "0"
 
 EMAIL_BACKEND = os.environ.get(
     "SAMRAD_EMAIL_BACKEND",

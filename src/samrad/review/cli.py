@@ -1,6 +1,7 @@
 """`samrad analyze CONSULTATION`: run the synthesis over the consultation's contributions and store the
 result in the review workspace (analysts' decisions are kept), then print what it found."""
 
+import argparse
 import time
 
 from django.utils.formats import number_format
@@ -17,6 +18,8 @@ def help() -> str:
 
 def add_arguments(parser) -> None:
     parser.add_argument("consultation", metavar=_("CONSULTATION"), help=_("the consultation's slug, e.g. orebro-2022"))
+    # Finish a run the review page recorded as started (samrad.review.background); not for people.
+    parser.add_argument("--run", dest="run_pk", type=int, default=None, help=argparse.SUPPRESS)
 
 
 def run(args) -> int:
@@ -28,21 +31,35 @@ def run(args) -> int:
     consultation = get_consultation(args.consultation)
     total = Contribution.objects.filter(consultation=consultation).count()
     if not total:
+        if args.run_pk is not None:
+            _started_run(consultation, args.run_pk) and ingest.AnalysisRun.objects.filter(pk=args.run_pk).update(
+                error="no contributions", finished_at=ingest.timezone.now()
+            )
         return fail(
             _("%(name)s has no contributions to analyse yet. Load or import answers first.")
             % {"name": consultation.name}
         )
-    busy = ingest.running(consultation)
-    if busy is not None:
-        return fail(
-            _("An analysis of %(name)s is already running (started %(time)s). Wait for it to finish.")
-            % {"name": consultation.name, "time": busy.started_at.strftime("%H:%M")},
-            1,
-        )
+    started_run = None
+    if args.run_pk is not None:
+        started_run = _started_run(consultation, args.run_pk)
+        if started_run is None:
+            return fail(
+                _("Analysis run %(pk)d of %(name)s is not waiting to be done.")
+                % {"pk": args.run_pk, "name": consultation.name}
+            )
+    else:
+        busy = ingest.running(consultation)
+        if busy is not None:
+            return fail(
+                _("An analysis of %(name)s is already running (started %(time)s). Wait for it to finish.")
+                % {"name": consultation.name, "time": busy.started_at.strftime("%H:%M")},
+                1,
+            )
     started = time.perf_counter()
+    actor = Actor(user=started_run.started_by, label="") if started_run else Actor(label=LABEL)
     with Progress(_("Analysing %(n)d contributions …") % {"n": total}) as progress:
-        run = ingest.analyse(consultation, label=LABEL, progress=progress)
-    Actor(label=LABEL).record(
+        run = ingest.analyse(consultation, label=LABEL, progress=progress, run=started_run)
+    actor.record(
         "review.analysis.run",
         consultation,
         run,
@@ -54,6 +71,12 @@ def run(args) -> int:
     for line in summary_lines(run, time.perf_counter() - started):
         console.print(line, markup=False)
     return 0
+
+
+def _started_run(consultation, pk: int):
+    from .models import AnalysisRun
+
+    return AnalysisRun.objects.filter(consultation=consultation, pk=pk, finished_at=None, error="").first()
 
 
 def summary_lines(run, seconds: float) -> list[str]:

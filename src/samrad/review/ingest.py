@@ -77,17 +77,29 @@ def previous_run(run: AnalysisRun | None) -> AnalysisRun | None:
     )
 
 
-def analyse(
-    consultation: Consultation, *, params=None, user=None, label: str = "", progress: Progress | None = None
-) -> AnalysisRun:
-    """Run the engine and merge its result. The run is recorded even when the engine fails."""
+def default_params():
     from samrad.synthesis import Params
 
     messages = "en" if (translation.get_language() or "sv").startswith("en") else "sv"
-    params = params or Params(lang="sv", messages=messages)
-    run = AnalysisRun.objects.create(
-        consultation=consultation, started_by=_user(user), started_by_label=label, params=params.to_dict()
-    )
+    return Params(lang="sv", messages=messages)
+
+
+def analyse(
+    consultation: Consultation,
+    *,
+    params=None,
+    user=None,
+    label: str = "",
+    progress: Progress | None = None,
+    run: AnalysisRun | None = None,
+) -> AnalysisRun:
+    """Run the engine and merge its result. The run is recorded even when the engine fails; `run` is one
+    already recorded as started (by the web page, which leaves the work to a background process)."""
+    params = params or default_params()
+    if run is None:
+        run = AnalysisRun.objects.create(
+            consultation=consultation, started_by=_user(user), started_by_label=label, params=params.to_dict()
+        )
     try:
         records, contributions = records_for(consultation)
         data = _synthesise(records, params, progress)

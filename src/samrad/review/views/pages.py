@@ -2,6 +2,7 @@
 
 import logging
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
@@ -14,7 +15,7 @@ from django.utils.translation import gettext as _
 from samrad.intake.models import Contribution
 from samrad.results.models import Feedback
 
-from .. import downloads, ingest, stash
+from .. import background, downloads, ingest, stash
 from .. import workspace as ws
 from ..actions import Actor
 from ..forms import MergeForm, NewThemeForm, OwnLineForm, PointForm, QuoteForm, SelectionForm, ThemeForm
@@ -62,6 +63,17 @@ def run_analysis(request, consultation):
         return redirect(back)
     if not Contribution.objects.filter(consultation=consultation).exists():
         messages.error(request, _("There are no contributions to analyse yet. Import or collect answers first."))
+        return redirect(back)
+    if settings.SAMRAD_ANALYSIS_IN_BACKGROUND:
+        try:
+            background.start(consultation, request.user)
+        except OSError:
+            log.exception("could not start the analysis of %s", consultation.slug)
+            messages.error(request, _("The analysis could not be started. The error is logged."))
+            return redirect(back)
+        messages.info(
+            request, _("The analysis has started. This page shows its progress and reloads until it is done.")
+        )
         return redirect(back)
     by = actor(request)
     try:

@@ -17,3 +17,20 @@ document.addEventListener("submit", function (event) {
   }
   status.textContent = text;
 });
+
+// While an analysis runs in the background, look again every few seconds and show the page anew once it is
+// done (without this file, the notice's link does the same by hand).
+(function () {
+  var running = document.querySelector("[data-analysis-running]");
+  if (!running || !window.fetch) { return; }
+  function look() {
+    window.fetch(window.location.pathname, { credentials: "same-origin" })
+      .then(function (response) { return response.text(); })
+      .then(function (html) {
+        if (html.indexOf("data-analysis-running") === -1) { window.location.reload(); }
+        else { window.setTimeout(look, 5000); }
+      })
+      .catch(function () { window.setTimeout(look, 15000); });
+  }
+  window.setTimeout(look, 5000);
+})();
