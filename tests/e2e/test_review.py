@@ -229,3 +229,21 @@ def test_the_workspace_fits_a_phone(browser, live_server, users, workspace):
         width = page.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
         assert width[0] <= width[1], url
     context.close()
+
+
+def test_the_overview_shows_a_background_run_until_it_is_done(analyst, workspace, users):
+    """review.js looks again while a run is going and shows the page anew once the process has finished it."""
+    from django.utils import timezone
+
+    from samrad.review.models import AnalysisRun
+
+    run = AnalysisRun.objects.create(consultation=workspace.consultation, started_by=users["analyst"])
+    page = analyst
+    page.goto("/orebro-2022/granskning/")
+    notice = page.locator("[data-analysis-running]")
+    assert "En analys har pågått sedan" in notice.inner_text()
+    assert notice.get_by_role("link", name="Se om den är klar").is_visible()
+    assert_accessible(page)
+    AnalysisRun.objects.filter(pk=run.pk).update(finished_at=timezone.now(), counts={"statements": 1})
+    notice.wait_for(state="detached", timeout=30_000)
+    assert page.url.endswith("/orebro-2022/granskning/")
