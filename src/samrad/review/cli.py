@@ -4,6 +4,7 @@ result in the review workspace (analysts' decisions are kept), then print what i
 import argparse
 import time
 
+from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
@@ -29,16 +30,6 @@ def run(args) -> int:
     from .actions import Actor
 
     consultation = get_consultation(args.consultation)
-    total = Contribution.objects.filter(consultation=consultation).count()
-    if not total:
-        if args.run_pk is not None:
-            _started_run(consultation, args.run_pk) and ingest.AnalysisRun.objects.filter(pk=args.run_pk).update(
-                error="no contributions", finished_at=ingest.timezone.now()
-            )
-        return fail(
-            _("%(name)s has no contributions to analyse yet. Load or import answers first.")
-            % {"name": consultation.name}
-        )
     started_run = None
     if args.run_pk is not None:
         started_run = _started_run(consultation, args.run_pk)
@@ -47,7 +38,16 @@ def run(args) -> int:
                 _("Analysis run %(pk)d of %(name)s is not waiting to be done.")
                 % {"pk": args.run_pk, "name": consultation.name}
             )
-    else:
+    total = Contribution.objects.filter(consultation=consultation).count()
+    if not total:
+        if started_run is not None:  # the page would show it running until it times out
+            started_run.error, started_run.finished_at = "no contributions", timezone.now()
+            started_run.save(update_fields=["error", "finished_at"])
+        return fail(
+            _("%(name)s has no contributions to analyse yet. Load or import answers first.")
+            % {"name": consultation.name}
+        )
+    if started_run is None:
         busy = ingest.running(consultation)
         if busy is not None:
             return fail(
