@@ -57,7 +57,7 @@ def test_grounded_wording_is_used_and_key_sent():
             records(),
             Params(backend="tfidf", lang="sv", llm=LLMConfig(url=srv.url, model="m1", api_key="sekret")),
         )
-    themes = res.groups[0].themes
+    themes = res.sections[0].themes
     assert srv.requests and len(srv.requests) == len(themes)
     assert srv.requests[0]["auth"] == "Bearer sekret"
     assert srv.requests[0]["body"]["model"] == "m1"
@@ -70,7 +70,7 @@ def test_grounded_wording_is_used_and_key_sent():
 def test_ungrounded_wording_is_rejected():
     with _Server(lambda body: "Kommunen vill bygga en ny simhall och fler motorvägar till flygplatsen.") as srv:
         res = synthesise(records(), Params(backend="tfidf", lang="sv", llm=LLMConfig(url=srv.url, model="m1")))
-    for t in res.groups[0].themes:
+    for t in res.sections[0].themes:
         assert t.wording["grounded"] is False and t.wording["text"] is None
         assert t.headline.statement_id in t.statement_ids  # extractive headline kept
     assert any(w.code == "llm_rejected" for w in res.warnings)
@@ -81,7 +81,7 @@ def test_unreachable_endpoint_is_a_warning():
         url = srv.url
     res = synthesise(records(), Params(backend="tfidf", lang="sv", llm=LLMConfig(url=url, model="m", timeout=2)))
     assert any(w.code == "llm_failed" for w in res.warnings)
-    assert all(t.wording is None for t in res.groups[0].themes)
+    assert all(t.wording is None for t in res.sections[0].themes)
 
 
 def test_no_endpoint_no_call(monkeypatch):
@@ -92,7 +92,7 @@ def test_no_endpoint_no_call(monkeypatch):
 
     monkeypatch.setattr(urllib.request, "urlopen", boom)
     res = synthesise(records(), Params(backend="tfidf", lang="sv"))
-    assert all(t.wording is None for t in res.groups[0].themes)
+    assert all(t.wording is None for t in res.sections[0].themes)
 
 
 @pytest.mark.parametrize("raw,expected", [('"En mening."', "En mening."), ("Utan punkt", "Utan punkt.")])

@@ -14,7 +14,7 @@ import urllib.request
 from collections.abc import Sequence
 
 from .messages import msg
-from .model import Group, LLMConfig, ResultWarning, Statement
+from .model import LLMConfig, ResultWarning, Section, Statement
 from .normalise import Normaliser
 
 SYSTEM = (
@@ -76,12 +76,12 @@ def clean_sentence(text: str) -> str:
 
 
 def reword_themes(
-    groups: list[Group], statements: list[Statement], normaliser: Normaliser, cfg: LLMConfig, say: str
+    sections: list[Section], statements: list[Statement], normaliser: Normaliser, cfg: LLMConfig, say: str
 ) -> list[ResultWarning]:
     by_id = {s.id: s for s in statements}
     rejected = 0
     calls = 0
-    for g in groups:
+    for g in sections:
         for th in g.themes:
             if calls >= cfg.max_themes:
                 break

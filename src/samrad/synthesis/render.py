@@ -1,5 +1,5 @@
-"""A result document as plain text, in the shape of a published summary: per group the themes (headline,
-"Exempelvis:" points, support), "Övrigt", then "Utvalda exempel". For reading and review, not publishing."""
+"""A result document as plain text, in the shape of a published summary: per section (area × question) the
+themes (headline, "Exempelvis:" points, support), "Övrigt", then "Utvalda exempel". For reading, not publishing."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from typing import Any
 def to_text(doc: Mapping[str, Any], max_points: int = 4, width: int = 160) -> str:
     by_id = {s["id"]: s for s in doc["statements"]}
     lines: list[str] = []
-    for g in doc["groups"]:
+    for g in doc["sections"]:
         title = " / ".join(x for x in (g["area"], g["question"]) if x) or g["id"]
         c = g["counts"]
         lines.append(
