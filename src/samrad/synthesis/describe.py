@@ -30,6 +30,8 @@ from .cluster import REST
 from .phrases import Phrase, Tidier, as_headline, as_item, split
 
 _CONJUNCTION = {"sv": "och", "en": "and", "de": "und", "fr": "et", "fi": "ja"}
+# Flags that keep a phrase out of the "Exempelvis:" items and the rest line.
+ITEM_UNFIT = frozenset({"dependent", "question", "first_person", "clauses", "we", "continues"})
 
 
 @dataclass
@@ -219,7 +221,7 @@ class ThemeDescriber:
         for i, (_pos, p) in enumerate(pool.phrases):
             if not (2 <= p.words <= self.max_headline_words) or p.flags & {"dependent", "question"}:
                 continue
-            if p.level == "item" and p.words < 3:
+            if p.level in ("head", "item") and p.words < 3 or "continues" in p.flags:
                 continue
             coverage = len({a for a, hit in zip(authors, covering[:, i], strict=True) if hit}) / n_authors
             margin = pool.own[i] - pool.other[i] if k > 1 else pool.own[i]
@@ -234,7 +236,8 @@ class ThemeDescriber:
                 - 0.05 * ("exclaim" in p.flags)
                 - 0.15 * ("past" in p.flags)
                 - 0.05 * (p.level == "clause")  # a later clause leans on the sentence's opening
-                - 0.10 * (p.level == "item")  # a comma piece rarely carries a whole thought
+                - 0.10 * (p.level in ("head", "item"))  # a comma piece rarely carries a whole thought
+                - 0.15 * (len(p.text.split(",", 1)[0].split()) == 1 and "," in p.text)  # "Otydligt, och …"
             )
             if score > best_score:  # ties: the first (pool order is deterministic)
                 best, best_score = i, score
@@ -247,8 +250,10 @@ class ThemeDescriber:
         head_terms = pool.terms(head)
         cands = []
         for i, (pos, p) in enumerate(pool.phrases):
-            if not (lo <= p.words <= hi) or p.flags & {"dependent", "question", "first_person", "clauses", "we"}:
+            if not (lo <= p.words <= hi) or p.flags & ITEM_UNFIT:
                 continue
+            if "," in p.text:
+                continue  # items are listed with commas: one holding a comma reads as two
             if pos == head_pos and _overlaps((p.start, p.end), (head_phrase.start, head_phrase.end)):
                 continue
             terms = pool.terms(i)
@@ -265,6 +270,7 @@ class ThemeDescriber:
             + 0.15 * _item_length(pool.phrases[i][1].words)
             + 0.05 * ("concrete" in pool.phrases[i][1].flags)
             - 0.1 * ("past" in pool.phrases[i][1].flags)
+            - 0.1 * (pool.phrases[i][1].level == "item")  # a later comma piece: more often out of context
             for i in cands
         }
         chosen: list[int] = []
@@ -294,7 +300,9 @@ class ThemeDescriber:
         lo, hi = self.item_words
         best: dict[int, tuple[float, int]] = {}
         for i, (pos, p) in enumerate(pool.phrases):
-            if not (lo + 1 <= p.words <= hi) or p.flags & {"dependent", "question", "first_person", "clauses", "we"}:
+            if not (lo + 1 <= p.words <= hi) or p.flags & ITEM_UNFIT:
+                continue
+            if "," in p.text:
                 continue
             score = _item_length(p.words) + 0.2 * ("concrete" in p.flags) - 0.2 * ("past" in p.flags)
             score += 0.1 * (p.level != "item")

@@ -38,7 +38,8 @@ _META_LEAD_RE = re.compile(
     r"(?:pratade|diskuterade|talade|tog upp|lyfte|lyfter|tar upp|pratar|diskuterar|var överens|tyckte|nämnde)"
     r"(?:\s+(?:länge|mest|mycket|också|även|särskilt|främst))*\s+(?:om\s+)?(?:att\s+)?"
     r"|mest\s+om\s+(?:att\s+)?|det\s+handlar\s+om\s+(?:att\s+)?|sen\s+kort\s+om\s+(?:att\s+)?"
-    r"|(?:och|men|samt|sen|sedan|dessutom|också|även|alltså|typ|ja|jo|nej|så|plus)\b[,:]?\s+)+",
+    r"|(?:och|men|samt|sen|sedan|dessutom|också|även|alltså|typ|ja|jo|nej|så|plus|kanske|eventuellt|"
+    r"förslagsvis|liksom)\b[,:]?\s+)+",
     re.I,
 )
 # Certain expansions of note-taking shorthand (Swedish). Keys are matched as whole words.
@@ -174,7 +175,7 @@ class Phrase:
     start: int  # span in the statement's (clean) text
     end: int
     text: str  # tidied: no list marker or filler, certain shorthand expanded
-    level: str  # sentence | clause | item
+    level: str  # sentence | lead (first clause) | clause | head (first comma piece) | item
     words: int
     flags: frozenset[str]  # why it may be unfit: cut, dependent, meta, shorthand, question, first_person, we …
 
@@ -209,14 +210,119 @@ def split(text: str) -> list[tuple[int, int, str]]:
             items = _pieces(shielded, ca, cb, _ITEM_RE)
             if len(items) < 2:
                 continue
-            # The first piece carries the clause's subject; later pieces are items only in an enumeration
-            # ("ateljéstöd, fler uppdrag, utställningsplatser"), not tails of a sentence ("…, boende i
-            # centrala Örebro").
-            enumeration = all(len(text[ia:ib].split()) <= 4 for ia, ib in items[1:])
-            for n, (ia, ib) in enumerate(items):
-                if n == 0 or enumeration:
-                    add(ia, ib, "item")
+            # A comma piece stands on its own when it is a clause ("bildämnet krymper") or an element of a
+            # list of short noun phrases ("ateljéstöd, fler uppdrag, utställningsplatser"); not the head of
+            # a noun phrase cut at its comma ("gränsen mellan konst, konsthantverk och slöjd gör …") nor a
+            # tail continuing the clause ("…, inte bara projekt").
+            enumeration = all(len(text[ia:ib].split()) <= 4 for ia, ib in items)
+            for n_item, (ia, ib) in enumerate(items):
+                piece = text[ia:ib].strip()
+                if _CONTINUATION_RE.match(piece):
+                    continue
+                if enumeration or has_verb(piece):
+                    add(ia, ib, "head" if n_item == 0 else "item")
     return out
+
+
+# Openings of a piece that continue the clause before it ("…, inte bara projekt", "…, hellre fleråriga",
+# "…, eftersom det var där", "i länet"): a preposition or a subordinator, except "för" as "too" ("för få").
+_CONTINUATION_RE = re.compile(
+    r"^(?:inte|aldrig|hellre|snarare|särskilt|främst|framför allt|även|också|bl\.a\.|t\.ex\.|till exempel|"
+    r"exempelvis|typ|både|varken|utan|mest|bara|endast|just|alltså|dvs\.?|eller|samt|plus|"
+    r"i|på|av|med|till|från|om|vid|hos|under|över|mot|efter|inom|genom|kring|mellan|"
+    r"eftersom|när|då|medan|fast|trots|innan|tills|ifall|oavsett|så att|för att|vilket|vilka|som|där|dit|"
+    r"för(?!\s+(?:få|lite|liten|litet|små|många|mycket|dyr\w*|svår\w*|låg\w*|hög\w*|stor\w*|gamla|"
+    r"gammal|sen|sent|kort\w*|lång\w*|dålig\w*|ofta|sällan)\b))\b",
+    re.I,
+)
+_FINITE = {
+    "är",
+    "var",
+    "har",
+    "hade",
+    "kan",
+    "kunde",
+    "ska",
+    "skall",
+    "skulle",
+    "måste",
+    "bör",
+    "borde",
+    "vill",
+    "ville",
+    "får",
+    "fick",
+    "går",
+    "gick",
+    "gör",
+    "gjorde",
+    "blir",
+    "blev",
+    "kommer",
+    "kom",
+    "finns",
+    "fanns",
+    "ser",
+    "såg",
+    "sa",
+    "sade",
+    "tar",
+    "tog",
+    "står",
+    "stod",
+    "ligger",
+    "låg",
+    "vet",
+    "heter",
+    "saknas",
+    "behövs",
+    "krävs",
+    "behöver",
+    "räcker",
+    "funkar",
+    "fungerar",
+    "hänger",
+    "sjunker",
+    "ökar",
+    "minskar",
+    "försvinner",
+}
+
+
+def has_verb(text: str) -> bool:
+    """Whether a Swedish phrase holds a finite verb: a clause ("bildämnet krymper"), not a bare noun phrase
+    ("gränsen mellan konst"). A heuristic over simplemma lemmas: present tense "-r" and passive "-s" forms of
+    verbs whose lemma ends in "-a" ("sjunker" → sjunka), a few irregular ones by list; noun plurals in "-or"
+    ("skolor") are not verbs."""
+    for w in _WORD_RE.findall(text.lower()):
+        if w in _FINITE:
+            return True
+        if len(w) < 3:
+            continue
+        lemma = _lemma_sv(w)
+        if lemma == w or (w.endswith("or") and lemma.endswith("a")):
+            continue  # not inflected, or a noun plural ("skolor")
+        if lemma[-1:] in "aeiouyåäö" and w == lemma + "r":
+            return True  # "saknar", "når", "tror"
+        if lemma.endswith("a") and w in (
+            lemma + "s",
+            lemma[:-1] + "er",
+            lemma[:-1] + "s",
+            lemma + "de",
+            lemma[:-1] + "de",
+            lemma[:-1] + "te",
+            lemma + "des",
+            lemma[:-1] + "des",
+            lemma[:-1] + "tes",
+        ):
+            return True
+    return False
+
+
+def _lemma_sv(word: str) -> str:
+    from .compound import _lemma
+
+    return _lemma(word, "sv")
 
 
 def _abbreviated(word: str, following: str) -> bool:
@@ -308,6 +414,7 @@ class Tidier:
         if META_RE.search(raw):
             flags.add("meta")
         s, shorthand_left = self._expand(s)
+        s = self._recase(s)
         if shorthand_left:
             flags.add("shorthand")
         s = re.sub(r"([!?])\1+", r"\1", s)
@@ -342,9 +449,21 @@ class Tidier:
         misspelt = [w for w in words if w[:1].islower() and len(w) >= 4 and not self.known(w)]
         if misspelt:
             flags.add("misspelt")
+        if _CONTINUATION_RE.match(body) and level in ("clause", "item"):
+            flags.add("continues")
         if body[:1].islower() or level not in ("sentence", "lead") or "trimmed" in flags:
             flags.add("fragment")
         return Phrase(start, end, body, level, len(words), frozenset(flags))
+
+    def _recase(self, s: str) -> str:
+        """A name typed in lower case in a note ("åka till örebro") as the run writes it elsewhere."""
+        return re.sub(
+            r"\b[a-zåäöéü][\wåäöéü-]*",
+            lambda m: (
+                m.group(0).capitalize() if len(m.group(0)) >= 3 and self.proper(m.group(0).capitalize()) else m.group(0)
+            ),
+            s,
+        )
 
     def _expand(self, s: str) -> tuple[str, bool]:
         """Certain shorthand expanded; True when a word still looks abbreviated ("pers", "utb.")."""

@@ -315,16 +315,16 @@ def _page_language(p: Params, statements: list[Statement]) -> str:
 
 def _tidier(statements: list[Statement], lang: str, redactor: Redactor) -> Tidier:
     words = [w for s in statements if s.lang == lang for w in s.text.split()]
-    surface = {w.strip('.,;:!?()"”“') for w in words}
-    # Capitalised inside a sentence and never written in lower case: a name ("Bergslagsbibblan", "Nora").
-    mid = {
-        b.strip('.,;:!?()"”“')
+    lower = Counter(w.strip(".,;:!?()\"”“") for w in words if w[:1].islower())
+    # Capitalised inside a sentence more often than written in lower case: a name ("Bergslagsbibblan", "Nora").
+    mid = Counter(
+        b.strip(".,;:!?()\"”“")
         for s in statements
         if s.lang == lang
         for a, b in zip(s.text.split(), s.text.split()[1:], strict=False)
         if b[:1].isupper() and not a.endswith((".", "!", "?", ":"))
-    }
-    proper_forms = {w for w in mid if w.lower() not in surface}
+    )
+    proper_forms = {w for w, n in mid.items() if len(w) >= 3 and n >= lower[w.lower()]}
 
     def known(word: str) -> bool:
         low = word.lower()
