@@ -533,6 +533,52 @@ def word_count(text: str) -> int:
     return len(_WORD_RE.findall(text))
 
 
+# Swedish inflectional endings (definite, plural, genitive), for telling inflections from other words.
+_INFLECTIONS = {
+    "",
+    "s",
+    "n",
+    "en",
+    "et",
+    "t",
+    "na",
+    "ns",
+    "ens",
+    "ets",
+    "er",
+    "ar",
+    "or",
+    "r",
+    "erna",
+    "arna",
+    "orna",
+    "rna",
+    "ernas",
+    "arnas",
+    "ornas",
+    "e",
+    "a",
+    "es",
+}
+
+
+def dictionary_known(lang: str) -> Callable[[str], bool]:
+    """Whether a word is in the language's dictionary: simplemma's word list, inflections included, or a
+    compound of known words ("ateljéstöd"), or hyphenated parts that are ("e-böcker")."""
+    from .compound import dictionary_split
+
+    def known(word: str) -> bool:
+        low = word.lower()
+        if _known(low, lang):
+            return True
+        parts = [x for x in low.replace("'", "-").split("-") if x]
+        if len(parts) > 1:
+            return all(known(x) or len(x) <= 2 for x in parts)
+        return bool(dictionary_split(low, lang))
+
+    return known
+
+
 def vocabulary_completer(words: Iterable[str], known: Callable[[str], bool]) -> Callable[[str], str | None]:
     """A truncated word ("utb", "skolbibl") → the one known word of the run it abbreviates, else None.
 
@@ -549,8 +595,9 @@ def vocabulary_completer(words: Iterable[str], known: Callable[[str], bool]) -> 
         matches = {w for w in by_first.get(stem[:3], ()) if w.startswith(stem) and len(w) >= len(stem) + 2}
         if not matches:
             return None
-        # Inflections of one word ("utbildning", "utbildningen") count as one: take the shortest.
+        # Inflections of one word ("utbildning", "utbildningen") count as one: take the shortest. A longer
+        # word ("bibliotekarie" beside "bibliotek") makes it uncertain.
         shortest = min(matches, key=lambda w: (len(w), w))
-        return shortest if all(w.startswith(shortest) for w in matches) else None
+        return shortest if all(w[len(shortest) :] in _INFLECTIONS for w in matches) else None
 
     return complete

@@ -26,13 +26,12 @@ import numpy as np
 from threadpoolctl import threadpool_limits
 
 from .cluster import REST, Clustering, ThemeClusterer
-from .compound import _known
 from .dedup import Deduplicated, DeduplicateStage, Deduplicator
 from .describe import SectionText, ThemeDescriber, class_tfidf, distinct
 from .messages import msg
 from .model import LANGUAGES, Params, Point, Record, Result, ResultWarning, Section, Statement, Support, Theme
 from .normalise import Normaliser
-from .phrases import Tidier, vocabulary_completer
+from .phrases import Tidier, dictionary_known, vocabulary_completer
 from .publishable import RedactStage
 from .quote import DEPENDENT_RE, QuoteMaker, select_quotes
 from .redact import Redactor
@@ -326,14 +325,7 @@ def _tidier(statements: list[Statement], lang: str, redactor: Redactor) -> Tidie
     )
     proper_forms = {w for w, n in mid.items() if len(w) >= 3 and n >= lower[w.lower()]}
 
-    def known(word: str) -> bool:
-        low = word.lower()
-        if _known(low, lang):
-            return True
-        parts = [x for x in low.replace("'", "-").split("-") if x]
-        if len(parts) > 1:
-            return all(known(x) or len(x) <= 2 for x in parts)
-        return bool(_split(low, lang))
+    known = dictionary_known(lang)
 
     return Tidier(
         known=known,
@@ -341,12 +333,6 @@ def _tidier(statements: list[Statement], lang: str, redactor: Redactor) -> Tidie
         personal=lambda text: bool(redactor.find(text)),
         proper=lambda word: word in proper_forms or word.isupper(),
     )
-
-
-def _split(word: str, lang: str) -> tuple[str, ...]:
-    from .compound import dictionary_split
-
-    return dictionary_split(word, lang)
 
 
 def _leans(s: Statement) -> bool:
