@@ -68,14 +68,20 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Backend {wanted} could not be used ({why}); {used} was used instead.",
     },
     "llm_rejected": {
-        "sv": "{n} formuleringar från språkmodellen underkändes (stöds inte av temats påståenden); "
-        "den utvalda rubriken behölls.",
-        "en": "{n} language-model sentences were rejected (not supported by the theme's statements); "
-        "the extractive headline was kept.",
+        "sv": "{n} fraser som språkmodellen föreslog underkändes (skälen visas i arbetsytan); det "
+        "automatiska utkastet står kvar.",
+        "en": "{n} phrases proposed by the language model were dropped (the reasons are shown in the "
+        "workspace); the offline draft stands.",
+    },
+    "llm_malformed": {
+        "sv": "Språkmodellen svarade inte med den JSON som efterfrågades för {n} teman; de behåller sitt "
+        "automatiska utkast.",
+        "en": "The language model did not answer with the JSON asked for on {n} themes; they keep their offline "
+        "draft.",
     },
     "llm_failed": {
-        "sv": "Språkmodellen svarade inte ({why}); de utvalda rubrikerna behölls.",
-        "en": "The language model did not answer ({why}); the extractive headlines were kept.",
+        "sv": "Språkmodellen svarade inte ({why}); de automatiska utkasten står kvar.",
+        "en": "The language model did not answer ({why}); the offline drafts stand.",
     },
     "personal_data_removed": {
         "sv": "{n} rader till sammanfattningen innehöll personuppgifter och togs bort eller ersattes.",

@@ -76,6 +76,7 @@ class Pipeline:
     quoter: QuoteMaker | None = None
     redactor: Redactor | None = None
     timings: dict[str, float] = field(default_factory=dict, init=False)
+    _centrality: dict[str, float] = field(default_factory=dict, init=False, repr=False)
 
     def run(
         self,
@@ -87,6 +88,7 @@ class Pipeline:
         if p.lang != "auto" and p.lang not in LANGUAGES:
             raise ValueError(f"lang must be auto or one of {', '.join(LANGUAGES)}, not {p.lang!r}")
         self.timings = {}
+        self._centrality = {}
         t0 = time.perf_counter()
         warn: list[ResultWarning] = []
 
@@ -120,10 +122,11 @@ class Pipeline:
         self.timings["cluster"] = time.perf_counter() - t
 
         if p.llm is not None:
-            from .llm import reword_themes
+            from .llm import propose
 
             t = time.perf_counter()
-            warn.extend(reword_themes(sections, statements, normaliser, p.llm, p.messages))
+            central = self._centrality.get
+            warn.extend(propose(sections, statements, normaliser, redactor, p.llm, lang, p.messages, central))
             self.timings["llm"] = time.perf_counter() - t
 
         warn.extend(self._timed("redact", lambda: RedactStage(redactor, p.messages, lang).run(sections)))
@@ -247,6 +250,7 @@ class Pipeline:
         kept = dedup.kept[si]
         w = dedup.weights[si]
         k = cl.centroids.shape[0]
+        self._centrality.update((statements[i].id, float(cl.similarity[j])) for j, i in enumerate(kept))
         terms = [statements[i].terms for i in kept]
         keyword_terms = class_tfidf(terms, w, cl.labels, k)
         keywords = [distinct([normaliser.display(x) for x in kws]) for kws in keyword_terms]

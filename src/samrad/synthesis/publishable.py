@@ -35,10 +35,11 @@ class RedactStage:
                 kept = [p for p in theme.points if not self._unsafe(p.text)]
                 fixed += len(theme.points) - len(kept)
                 theme.points = kept
-                wording = theme.wording or {}
-                if wording.get("text") and self._unsafe(wording["text"]):
-                    theme.wording = {**wording, "text": None, "rejected": "personal_data"}
-                    fixed += 1
+                proposal = theme.wording or {}
+                for phrase in [proposal.get("headline") or {}, *(proposal.get("examples") or [])]:
+                    if phrase.get("accepted") and self._unsafe(phrase.get("text", "")):
+                        phrase.update(accepted=False, reason="personal_data")
+                        fixed += 1
             kept_rest = [p for p in section.rest_points if not self._unsafe(p.text)]
             fixed += len(section.rest_points) - len(kept_rest)
             section.rest_points = kept_rest
