@@ -40,9 +40,11 @@ def main() -> None:
                     neg.append(support(p.text, cited, normaliser, "sv"))
     for name, xs in (("own statement", pos), ("another theme's statements", neg)):
         xs = sorted(xs)
+        passing = sum(x >= SUPPORT for x in xs) / len(xs)
         print(
-            f"{name:28} n={len(xs):4}  min={xs[0]:.2f}  p10={xs[len(xs) // 10]:.2f}  median={statistics.median(xs):.2f}"
-            f"  p90={xs[9 * len(xs) // 10]:.2f}  max={xs[-1]:.2f}  ≥{SUPPORT}: {sum(x >= SUPPORT for x in xs) / len(xs):.0%}"
+            f"{name:28} n={len(xs):4}  min={xs[0]:.2f}  p10={xs[len(xs) // 10]:.2f}  "
+            f"median={statistics.median(xs):.2f}  p90={xs[9 * len(xs) // 10]:.2f}  max={xs[-1]:.2f}  "
+            f"≥{SUPPORT}: {passing:.0%}"
         )
 
 
