@@ -117,7 +117,7 @@ def support(text: str, cited: Sequence[Statement], normaliser: Normaliser, lang:
 
 
 def check(
-    text: str,
+    text: Any,
     sources: Any,
     ids: dict[str, Statement],
     kind: str,
@@ -187,18 +187,15 @@ def propose(
                 theme.wording = {"model": cfg.model, "error": "malformed", "detail": str(e), "headline": None}
                 continue
             head = data["headline"] if isinstance(data["headline"], dict) else {"text": data["headline"]}
-            proposal = {
-                "model": cfg.model,
-                "error": None,
-                "headline": check(head.get("text"), head.get("sources"), ids, "headline", normaliser, redactor, lang),
-                "examples": [
-                    check(x.get("text"), x.get("sources"), ids, "example", normaliser, redactor, lang)
-                    for x in (data.get("examples") or [])[:6]
-                    if isinstance(x, dict)
-                ],
-            }
-            refused += (not proposal["headline"]["accepted"]) + sum(not x["accepted"] for x in proposal["examples"])
-            theme.wording = proposal
+            raw_examples = data.get("examples")
+            headline = check(head.get("text"), head.get("sources"), ids, "headline", normaliser, redactor, lang)
+            examples = [
+                check(x.get("text"), x.get("sources"), ids, "example", normaliser, redactor, lang)
+                for x in (raw_examples if isinstance(raw_examples, list) else [])[:6]
+                if isinstance(x, dict)
+            ]
+            refused += (not headline["accepted"]) + sum(not x["accepted"] for x in examples)
+            theme.wording = {"model": cfg.model, "error": None, "headline": headline, "examples": examples}
     warnings = []
     if refused:
         warnings.append(ResultWarning("llm_rejected", msg("llm_rejected", say, n=refused), count=refused))

@@ -125,7 +125,11 @@ class Pipeline:
             from .llm import propose
 
             t = time.perf_counter()
-            central = self._centrality.get
+            centrality = self._centrality
+
+            def central(statement_id: str) -> float:
+                return centrality.get(statement_id, 0.0)
+
             warn.extend(propose(sections, statements, normaliser, redactor, p.llm, lang, p.messages, central))
             self.timings["llm"] = time.perf_counter() - t
 
