@@ -281,6 +281,11 @@ def _show(line: Line) -> str:
 Keep = Callable[[dict], bool]
 
 
+def sections(result: dict) -> list[dict]:
+    """The area × question parts of an engine result: "sections" since schema 2, "groups" in schema 1."""
+    return result["sections"] if "sections" in result else result["groups"]
+
+
 def _canonical(result: dict) -> dict[str, str]:
     """statement id → the id it stands for (a collapsed duplicate stands for the statement it duplicates)."""
     return {s["id"]: s.get("duplicate_of") or s["id"] for s in result.get("statements", [])}
@@ -289,7 +294,7 @@ def _canonical(result: dict) -> dict[str, str]:
 def distinct_example_share(result: dict, keep: Keep = lambda g: True) -> float | None:
     canon = _canonical(result)
     distinct = total = 0
-    for group in result["groups"]:
+    for group in sections(result):
         if not keep(group):
             continue
         for theme in group["themes"]:
@@ -363,7 +368,7 @@ def own_theme_share(
     texts = {s["id"]: s["text"] for s in result.get("statements", [])}
     closer = total = 0
     misplaced: list[tuple[str, str, str, str]] = []
-    for group in result["groups"]:
+    for group in sections(result):
         if not keep(group) or not group["themes"]:
             continue
         themes = group["themes"]

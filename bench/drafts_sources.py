@@ -16,7 +16,7 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from drafts_measures import Line
+from drafts_measures import Line, sections
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("SAMRAD_SHARED_DIR", "/work/shared"))
@@ -209,7 +209,7 @@ def published_lines(published: dict, question: str, areas: list[str] | None = No
 def engine_lines(result: dict, keep=lambda g: True) -> Lines:
     """Theme lines straight from an engine result (headline + points), for the groups kept."""
     out = Lines()
-    for group in result["groups"]:
+    for group in sections(result):
         if keep(group):
             for theme in group["themes"]:
                 out.lines.append(

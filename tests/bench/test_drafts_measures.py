@@ -233,6 +233,13 @@ def test_a_group_left_out_is_not_judged():
     assert own_theme_share(doc, keep=lambda g: g["question"] == "other")["points"] == 0
 
 
+def test_a_schema_2_result_names_its_parts_sections():
+    doc = result([LIBRARY[0]], [MUSIC[0]])
+    doc["sections"] = doc.pop("groups")
+    assert own_theme_share(doc)["points"] == 2
+    assert distinct_example_share(doc) == 1.0
+
+
 def test_examples_from_one_statement_or_its_duplicate_are_not_distinct():
     doc = result([LIBRARY[0], LIBRARY[1]], [MUSIC[0], MUSIC[0]])
     assert distinct_example_share(doc) == 0.75
