@@ -23,7 +23,6 @@ from dataclasses import dataclass, field
 import numpy as np
 import scipy.sparse as sp
 from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.preprocessing import normalize
 
 from . import lang as langmod
 from .cluster import REST
@@ -165,7 +164,7 @@ class ThemeDescriber:
             X = vectorizer.fit_transform(section.terms)
         except ValueError:  # no terms at all: every line falls back to the keywords
             X = sp.csr_matrix((len(section.terms), 1), dtype=np.float32)
-        centres = _centres(X, section, k)
+        sums = _centres(X, section, k)
         central = {t: self._central(section, t) for t in [*range(k), REST]}
         phrases = _cut(sorted({int(p) for m in central.values() for p in m}), section, lang, tidier)
         vectors = _vectors(vectorizer, [phrase_terms(p.text, section.langs[pos]) for pos, p in phrases])
@@ -177,7 +176,8 @@ class ThemeDescriber:
         lines = []
         for t in range(k):
             members = central[t]
-            pool = _pool([i for m in members for i in by_statement.get(int(m), [])], phrases, vectors, centres, t)
+            idx = [i for m in members for i in by_statement.get(int(m), [])]
+            pool = _pool(idx, phrases, vectors, sums, t, X, section.weights)
             keywords = section.keyword_terms[t][:4] if t < len(section.keyword_terms) else []
             key_cols = {vocabulary[x] for x in keywords if x in vocabulary}
             head = self._headline(pool, X[members], [section.authors[int(m)] for m in members], k, key_cols)
@@ -199,9 +199,8 @@ class ThemeDescriber:
                     ],
                 )
             )
-        rest_pool = _pool(
-            [i for m in central[REST] for i in by_statement.get(int(m), [])], phrases, vectors, centres, -1
-        )
+        rest_idx = [i for m in central[REST] for i in by_statement.get(int(m), [])]
+        rest_pool = _pool(rest_idx, phrases, vectors, sums, -1, X, section.weights)
         return lines, self._rest(rest_pool)
 
     def _central(self, section: SectionText, t: int) -> np.ndarray:
@@ -326,12 +325,13 @@ class ThemeDescriber:
 
 
 def _centres(X: sp.csr_matrix, section: SectionText, k: int) -> np.ndarray:
-    C = np.zeros((k, X.shape[1]), dtype=np.float32)
+    """Each theme's weighted sum of member rows (not normalised: a member's own share can be taken out)."""
+    S = np.zeros((k, X.shape[1]), dtype=np.float32)
     for t in range(k):
         m = np.where(section.labels == t)[0]
         if len(m):
-            C[t] = np.asarray(X[m].multiply(section.weights[m][:, None]).sum(axis=0)).ravel()
-    return normalize(C)
+            S[t] = np.asarray(X[m].multiply(section.weights[m][:, None]).sum(axis=0)).ravel()
+    return S
 
 
 def _cut(positions: list[int], section: SectionText, lang: str, tidier: Tidier) -> list[tuple[int, Phrase]]:
@@ -354,17 +354,35 @@ def _cut(positions: list[int], section: SectionText, lang: str, tidier: Tidier) 
 
 
 def _pool(
-    idx: list[int], phrases: list[tuple[int, Phrase]], vectors: sp.csr_matrix, centres: np.ndarray, t: int
+    idx: list[int],
+    phrases: list[tuple[int, Phrase]],
+    vectors: sp.csr_matrix,
+    sums: np.ndarray,
+    t: int,
+    X: sp.csr_matrix,
+    weights: np.ndarray,
 ) -> _Pool:
+    """A theme's candidates with their similarity to its centre — leaving out the statement a phrase was cut
+    from, so a phrase counts as on-topic only when *other* members share its words — and to the nearest
+    other theme's centre."""
+    n, k = len(idx), sums.shape[0]
     rows = vectors[idx] if idx else sp.csr_matrix((0, vectors.shape[1]), dtype=np.float32)
-    sims = (rows @ centres.T) if centres.shape[0] else np.zeros((len(idx), 0), dtype=np.float32)
-    sims = np.asarray(sims, dtype=np.float32).reshape(len(idx), centres.shape[0])
-    if t >= 0 and sims.shape[1]:
-        own = sims[:, t].copy()
-        sims[:, t] = -np.inf
-        other = sims.max(axis=1) if sims.shape[1] > 1 else np.zeros(len(idx), dtype=np.float32)
-    else:
-        own = other = np.zeros(len(idx), dtype=np.float32)
+    own = other = np.zeros(n, dtype=np.float32)
+    if t >= 0 and k and n:
+        norms = np.linalg.norm(sums, axis=1)
+        sims = np.asarray(rows @ sums.T, dtype=np.float64).reshape(n, k)
+        other_sims = sims / np.where(norms > 0, norms, 1.0)
+        other_sims[:, t] = -np.inf
+        other = (other_sims.max(axis=1) if k > 1 else np.zeros(n)).astype(np.float32)
+        pos = np.array([phrases[i][0] for i in idx])
+        w = weights[pos].astype(np.float64)
+        source = X[pos]
+        v_x = np.asarray(rows.multiply(source).sum(axis=1)).ravel()  # phrase · its statement
+        s_x = np.asarray(source @ sums[t]).ravel()  # theme sum · the statement
+        x_x = np.asarray(source.multiply(source).sum(axis=1)).ravel()
+        rest_norm = np.sqrt(np.maximum(norms[t] ** 2 - 2 * w * s_x + w**2 * x_x, 0.0))
+        own = np.where(rest_norm > 1e-6, (sims[:, t] - w * v_x) / np.where(rest_norm > 1e-6, rest_norm, 1.0), 0.0)
+        own = own.astype(np.float32)
     return _Pool(
         phrases=[phrases[i] for i in idx],
         rows=rows,
