@@ -94,12 +94,22 @@ def locate(latitude: float, longitude: float, codes=None) -> tuple[Shape, float]
     with the distance in km (0.0 inside). None when no code has a shape."""
     from .regions import municipalities
 
-    y, x = sweref.to_sweref(latitude, longitude)
     shapes = [s for s in (municipality_shape(c) for c in (codes or [m.code for m in municipalities()])) if s]
+    if not shapes:
+        return None
+    if not (-80 < latitude < 84 and abs(longitude - 15) < 60):  # far from Sweden: the projection would not hold
+        return min(((s, _great_circle_km(latitude, longitude, s)) for s in shapes), key=lambda pair: pair[1])
+    y, x = sweref.to_sweref(latitude, longitude)
     for shape in shapes:
         if shape.contains(x, y):
             return shape, 0.0
-    if not shapes:
-        return None
     nearest = min(((s, s.distance_m(x, y)) for s in shapes), key=lambda pair: pair[1])
     return nearest[0], nearest[1] / 1000
+
+
+def _great_circle_km(latitude: float, longitude: float, shape: Shape) -> float:
+    """Rough distance to the shape's label point, for places far outside Sweden."""
+    lat2, lon2 = sweref.to_wgs84(shape.label[1], shape.label[0])
+    p1, p2, dl = math.radians(latitude), math.radians(lat2), math.radians(lon2 - longitude)
+    cos = math.sin(p1) * math.sin(p2) + math.cos(p1) * math.cos(p2) * math.cos(dl)
+    return 6371.0 * math.acos(max(-1.0, min(1.0, cos)))
