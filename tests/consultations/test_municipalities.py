@@ -142,7 +142,8 @@ def test_clashes_are_reported_and_generated_clashes_resolved():
     assert "municipalities[0].slug: 'mora' is already Mora (2062)" in message and 'add code = "2062"' in message
     [message] = problems(plan('municipalities = ["2031", "2031"]'))
     assert "item 2: '2031' is already in the list" in message
-    [message] = problems(plan('county = "20"', '[[municipalities]]\ncode = "2031"\n[[municipalities]]\ncode = "2031"\n'))
+    twice = '[[municipalities]]\ncode = "2031"\n[[municipalities]]\ncode = "2031"\n'
+    [message] = problems(plan('county = "20"', twice))
     assert "municipalities[1].code: '2031' is used twice (also at municipalities[0])" in message
     c = load(plan('municipalities = ["0643", "0305"]'))  # Habo and Håbo
     assert sorted(c.municipalities.values_list("slug", flat=True)) == ["habo", "habo-0305"]

@@ -109,6 +109,20 @@ def _fits(projection: geo.Projection, shape, name: str) -> bool:
     return width >= 0.8 * 6 * len(name) and height >= 12
 
 
+def _labels(candidates: list[tuple[float, float, float, str]]) -> list[SafeString]:
+    """Names at their label points, the widest municipalities first, skipping any that would overlap another."""
+    placed: list[tuple[float, float, float, float]] = []
+    out = []
+    for _width, x, y, name in sorted(candidates, key=lambda c: -c[0]):
+        half = 3 * len(name) + 2
+        box = (x - half, y - 11, x + half, y + 3)  # the text sits on y, centred on x
+        if any(box[0] < b[2] and b[0] < box[2] and box[1] < b[3] and b[1] < box[3] for b in placed):
+            continue
+        placed.append(box)
+        out.append(format_html('<text x="{}" y="{}" class="map-label">{}</text>', f"{x:.1f}", f"{y:.1f}", name))
+    return out
+
+
 def choropleth(rows: list[Row], places, *, minimum: int, map_id: str, title: str, desc: str):
     """The consultation's municipalities coloured by participants per 10,000 inhabitants.
 
@@ -125,7 +139,7 @@ def choropleth(rows: list[Row], places, *, minimum: int, map_id: str, title: str
     def colour(rate: float) -> str:
         return palette[min(count - 1, int(rate // step))]
 
-    paths, labels = [], []
+    paths, candidates = [], []
     unknown = False
     for code, shape in shapes.items():
         row = rows_by_code[code]
@@ -159,9 +173,8 @@ def choropleth(rows: list[Row], places, *, minimum: int, map_id: str, title: str
         )
         if _fits(projection, shape, str(row.label)):
             x, y = projection(*shape.label)
-            labels.append(
-                format_html('<text x="{}" y="{}" class="map-label">{}</text>', f"{x:.1f}", f"{y:.1f}", row.label)
-            )
+            candidates.append((projection.size(shape)[0], x, y, str(row.label)))
+    labels = _labels(candidates)
     dots = []
     for place in places:
         x, y = projection.point(float(place.latitude), float(place.longitude))
