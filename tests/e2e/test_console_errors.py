@@ -74,3 +74,25 @@ def test_the_check_catches_a_csp_violation(page, example_plan):
     page.wait_for_timeout(200)
     with pytest.raises(AssertionError, match="style-src"):
         assert_clean(page, problems)
+
+
+def test_participation_pages_for_dalarna_and_without_a_map(page):
+    from tests.e2e.conftest import assert_accessible
+    from tests.followup.test_any_county import PLACES, consultation, dalarna, register
+
+    c = dalarna(with_population=False)
+    register(c, {"2080": 9, "2062": 6})
+    import_places(c, PLACES.encode(), "platser.csv")
+    none = consultation("utan-karta", rest='[[municipalities]]\nslug = "annan"\nname = "Annan kommun"\n')
+    problems = watch(page)
+    page.goto(f"/{c.slug}/deltagande/")
+    assert page.locator("svg.map path.municipality").count() == 15
+    assert page.locator("svg.map circle.place").count() == 3
+    assert page.get_by_text("Antalet invånare är okänt för").is_visible()
+    assert_clean(page, problems)
+    assert_accessible(page)
+    page.goto(f"/{none.slug}/deltagande/")
+    assert page.locator("svg.map").count() == 0
+    assert page.locator("#map-note").inner_text().startswith("Det finns ingen karta")
+    assert_clean(page, problems)
+    assert_accessible(page)
