@@ -343,11 +343,11 @@ def _cut(positions: list[int], section: SectionText, lang: str, tidier: Tidier) 
         if section.langs[pos] != lang:
             continue
         text = section.texts[pos]
-        for a, b, level in split(text):
+        for a, b, level in split(text, lang):
             p = tidier.phrase(text, a, b, level)
             if not p.words or not p.fit or "personal" in p.flags:
                 continue
-            if p.words >= 4 and langmod.detect(p.text, default=lang) != lang:
+            if p.words >= 4 and langmod.vote(p.text, lang) != lang:
                 continue
             out.append((pos, p))
     return out

@@ -188,11 +188,12 @@ class Phrase:
 HARD_FLAGS = frozenset({"cut", "meta", "shorthand", "empty", "misspelt"})
 
 
-def split(text: str) -> list[tuple[int, int, str]]:
+def split(text: str, lang: str = "sv") -> list[tuple[int, int, str]]:
     """(start, end, level) spans of ``text``: sentences, their clauses and the clauses' items.
 
     Level "lead" marks a clause that opens its sentence (it usually carries the subject). A span is only
-    added once (a one-clause sentence is one span, at sentence level)."""
+    added once (a one-clause sentence is one span, at sentence level). The rules for comma pieces are
+    Swedish; in another language only the first piece of a clause and list elements are offered."""
     out: list[tuple[int, int, str]] = []
     seen: set[tuple[int, int]] = set()
 
@@ -203,7 +204,7 @@ def split(text: str) -> list[tuple[int, int, str]]:
             out.append((a, b, level))
 
     shielded = _shield_brackets(text)
-    for sa, sb in _pieces(shielded, 0, len(text), _SENTENCE_RE, abbreviations=True):
+    for sa, sb in _pieces(shielded, 0, len(text), _SENTENCE_RE, abbreviations=lang):
         add(sa, sb, "sentence")
         for n_clause, (ca, cb) in enumerate(_pieces(shielded, sa, sb, _CLAUSE_RE)):
             add(ca, cb, "lead" if n_clause == 0 else "clause")
@@ -217,9 +218,9 @@ def split(text: str) -> list[tuple[int, int, str]]:
             enumeration = all(len(text[ia:ib].split()) <= 4 for ia, ib in items)
             for n_item, (ia, ib) in enumerate(items):
                 piece = text[ia:ib].strip()
-                if _CONTINUATION_RE.match(piece):
+                if lang == "sv" and _CONTINUATION_RE.match(piece):
                     continue
-                if enumeration or has_verb(piece):
+                if enumeration or (has_verb(piece) if lang == "sv" else n_item == 0):
                     add(ia, ib, "head" if n_item == 0 else "item")
     return out
 
@@ -325,14 +326,14 @@ def _lemma_sv(word: str) -> str:
     return _lemma(word, "sv")
 
 
-def _abbreviated(word: str, following: str) -> bool:
+def _abbreviated(word: str, following: str, lang: str) -> bool:
     """ "pers. m funktionsnedsättning": a short non-word before a period followed by lower case is an
     abbreviation, not the end of a sentence."""
     return (
         following.islower()
         and word.isalpha()
         and len(word) <= 6
-        and (f"{word}." in SHORTHAND or not (_known(word, "sv") or _known(word, "en") or _known(word, "de")))
+        and (f"{word}." in SHORTHAND or not _known(word, lang))
     )
 
 
@@ -350,7 +351,9 @@ def _shield_brackets(text: str) -> str:
     return "".join(chars)
 
 
-def _pieces(text: str, a: int, b: int, pattern: re.Pattern[str], abbreviations: bool = False) -> list[tuple[int, int]]:
+def _pieces(text: str, a: int, b: int, pattern: re.Pattern[str], abbreviations: str = "") -> list[tuple[int, int]]:
+    """Spans of ``text[a:b]`` between matches of ``pattern``; with ``abbreviations`` (a language code), a
+    match right after an abbreviation does not split."""
     spans = []
     s = a
     for m in pattern.finditer(text, a, b):
@@ -362,7 +365,7 @@ def _pieces(text: str, a: int, b: int, pattern: re.Pattern[str], abbreviations: 
             if (
                 last in _ABBREV
                 or (len(last) == 1 and last.isalpha())
-                or _abbreviated(last, text[m.end() : m.end() + 1])
+                or _abbreviated(last, text[m.end() : m.end() + 1], abbreviations)
             ):
                 continue
         spans.append((s, m.start()))
