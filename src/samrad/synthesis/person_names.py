@@ -31,9 +31,28 @@ from .lexicon import EXTRA, FIGURE, PLACE, THING, WORD_RE, WORK, Lexicon, Phrase
 # Cue kinds, strongest first.
 PERSONAL, ROLE, CULTURAL, WEAK, TITLE, WHERE = "personal", "role", "cultural", "weak", "title", "where"
 
-_STRONG_SURNAME = re.compile(r".{2,}(?:sson|qvist|kvist|ström|gren|stedt|ius)s?$")
-_WEAK_SURNAME = re.compile(
-    r".+(?:blad|ssen|berg|lund|holm|dahl|fors|vall|strand|bäck|mark|ling|lin|man|ander|én|ell|sten)s?$"
+# Surname endings: no Swedish word ends in the strong ones; the weak ones also end places ("Sandviken" does not,
+# "Nyberg" does), so they count only next to a first name ("Nyberg, Sara").
+_STRONG_SURNAME = ("sson", "qvist", "kvist", "ström", "gren", "stedt", "ius")
+_WEAK_SURNAME = _STRONG_SURNAME + (
+    "blad",
+    "ssen",
+    "berg",
+    "lund",
+    "holm",
+    "dahl",
+    "fors",
+    "vall",
+    "strand",
+    "bäck",
+    "mark",
+    "ling",
+    "lin",
+    "man",
+    "ander",
+    "én",
+    "ell",
+    "sten",
 )
 _LINKS = {"och", "eller", "samt", "&"}
 _QUOTED = re.compile(r"[\"“”«»]([^\"“”«»\n]{1,80})[\"“”«»]")
@@ -42,7 +61,7 @@ _OPENERS = " \t\"'“”«»(‘’["
 _GAP = re.compile(r"[ \t]*[,:]?\s*")
 
 
-@dataclass
+@dataclass(slots=True)
 class Token:
     start: int
     end: int
@@ -58,20 +77,28 @@ class Token:
 
 def tokenize(text: str, taken: bytearray) -> list[Token]:
     quoted = bytearray(len(text))
-    for m in _QUOTED.finditer(text):
-        if len(m.group(1).split()) <= 6:
-            quoted[m.start(1) : m.end(1)] = b"\x01" * (m.end(1) - m.start(1))
+    if '"' in text or "”" in text or "“" in text or "«" in text:
+        for m in _QUOTED.finditer(text):
+            if len(m.group(1).split()) <= 6:
+                quoted[m.start(1) : m.end(1)] = b"\x01" * (m.end(1) - m.start(1))
     toks = []
+    prev_end = 0
     for m in WORD_RE.finditer(text):
         s, e, w = m.start(), m.end(), m.group(0)
-        if any(taken[s:e]):
+        # Words only follow words across a gap of spaces and punctuation: that gap says whether a sentence starts.
+        gap = text[prev_end:s].rstrip(_OPENERS)
+        start = gap[-1] in _SENTENCE_END if gap else not toks
+        prev_end = e
+        if taken.find(1, s, e) != -1:
             continue
-        parts = w.split("-")
-        acronym = len(parts[0]) > 1 and parts[0].isupper()
-        cap = w[0].isupper() and not acronym
-        eponym = cap and len(parts) > 1 and parts[-1][:1].islower()
-        before = text[:s].rstrip(_OPENERS)
-        toks.append(Token(s, e, w, w.lower(), cap, eponym, not before or before[-1] in _SENTENCE_END, bool(quoted[s])))
+        first = w[0]
+        if not first.isupper():
+            toks.append(Token(s, e, w, w.lower(), False, False, start, False))
+            continue
+        head, _, tail = w.partition("-")
+        cap = not (len(head) > 1 and head.isupper())
+        eponym = cap and bool(tail) and w.rsplit("-", 1)[1][:1].islower()
+        toks.append(Token(s, e, w, w.lower(), cap, eponym, start, bool(quoted[s])))
     return toks
 
 
@@ -130,9 +157,9 @@ class NameFinder:
         )
 
     def is_surname(self, w: str, weak: bool = False) -> bool:
-        if w in self.lex.surnames or _base(w) in self.lex.surnames or _STRONG_SURNAME.match(w.lower()):
+        if w in self.lex.surnames or _base(w) in self.lex.surnames:
             return True
-        return weak and bool(_WEAK_SURNAME.match(w.lower()))
+        return _surname_shape(w.lower(), _WEAK_SURNAME if weak else _STRONG_SURNAME)
 
     # -- cues ---------------------------------------------------------------------------------------
     def cue(self, toks: list[Token], text: str, i: int) -> str | None:
@@ -243,7 +270,7 @@ class NameFinder:
         if first is None:
             if not self.swedish:
                 return
-            if j == i and _STRONG_SURNAME.match(last.lower):
+            if j == i and _surname_shape(last.lower, _STRONG_SURNAME):
                 name[i] = True  # "Lindqvist från Musik i Dalarna": no Swedish word ends in -qvist, -sson, -ström
             elif j > i and not toks[i].sentence_start and self.is_surname(last.text) and not self.is_first(last.text):
                 for k in range(i, j + 1):
@@ -325,6 +352,11 @@ def _spans(toks: list[Token], name: list[bool]) -> list[tuple[int, int]]:
             else:
                 spans.append((t.start, end))
     return spans
+
+
+def _surname_shape(lower: str, endings: tuple[str, ...]) -> bool:
+    stem = lower[:-1] if lower.endswith("s") and not lower.endswith("ss") else lower
+    return any(stem.endswith(e) and len(stem) >= len(e) + 2 for e in endings)
 
 
 @lru_cache(maxsize=50_000)

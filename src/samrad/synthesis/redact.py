@@ -40,6 +40,10 @@ _STREET_RE = re.compile(
     r"\b[A-ZÅÄÖ][\wåäöé-]*(?:gatan|vägen|gränd|gränden|torget|stigen|backen|allén|leden|gata|väg|plan|"
     r"straße|strasse|gasse|street|road|avenue)\s+\d{1,4}(?:[A-Za-z]|\s[A-Z])?\b(?:,?\s+\d{3}\s?\d{2}(?:\s+[A-ZÅÄÖ]\w+)?)?"
 )
+_STREET_HINT = re.compile(
+    r"(?:gatan|vägen|gränd|gränden|torget|stigen|backen|allén|leden|gata|väg|plan|straße|strasse|gasse|street|road|avenue)\s+\d"
+)
+_DIGITS = re.compile(r"\d")
 _POSTAL_RE = re.compile(r"\b\d{3}\s\d{2}\s+[A-ZÅÄÖ][a-zåäö]+\b")
 
 
@@ -70,19 +74,23 @@ class Redactor:
             taken[start:end] = b"\x01" * (end - start)
             found.append(Redaction(kind=kind, start=start, end=end))
 
-        for m in _EMAIL_RE.finditer(text):
-            add("e-post", m.start(), m.end())
-        for m in _MOBILE_RE.finditer(text):  # before personnummer: 0701234567 fits both shapes
-            add("telefon", m.start(), m.end())
-        for m in _PNR_RE.finditer(text):
-            add("personnummer", m.start(), m.end())
-        for m in _PHONE_RE.finditer(text):
-            if sum(ch.isdigit() for ch in m.group(0)) >= 7:
+        # Cheap tests first: most sentences hold no digits and no "@", and the patterns are costly.
+        if "@" in text or "at" in text:
+            for m in _EMAIL_RE.finditer(text):
+                add("e-post", m.start(), m.end())
+        if _DIGITS.search(text):
+            for m in _MOBILE_RE.finditer(text):  # before personnummer: 0701234567 fits both shapes
                 add("telefon", m.start(), m.end())
-        for m in _STREET_RE.finditer(text):
-            add("adress", m.start(), m.end())
-        for m in _POSTAL_RE.finditer(text):
-            add("adress", m.start(), m.end())
+            for m in _PNR_RE.finditer(text):
+                add("personnummer", m.start(), m.end())
+            for m in _PHONE_RE.finditer(text):
+                if sum(ch.isdigit() for ch in m.group(0)) >= 7:
+                    add("telefon", m.start(), m.end())
+            if _STREET_HINT.search(text):
+                for m in _STREET_RE.finditer(text):
+                    add("adress", m.start(), m.end())
+            for m in _POSTAL_RE.finditer(text):
+                add("adress", m.start(), m.end())
         if self.names:
             for start, end in self._names(text, taken):
                 add("namn", start, end)
