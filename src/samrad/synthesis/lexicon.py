@@ -17,7 +17,8 @@ from importlib import resources
 WORD_RE = re.compile(r"[^\W_](?:[\w'’]*[^\W_])?(?:-[^\W_](?:[\w'’]*[^\W_])?)*")
 
 # What a protected entry is: it decides whether a personal cue can turn it back into a person's name.
-PLACE = "place"  # a municipality, county, locality or region
+MUNICIPALITY = "municipality"  # one of Sweden's 290 municipalities or 21 counties
+PLACE = "place"  # a locality, province or region
 THING = "thing"  # an institution, venue, event, organisation, brand
 WORK = "work"  # a title of a work or a character
 FIGURE = "figure"  # a historical public figure of Swedish culture
@@ -100,8 +101,12 @@ def cues() -> Cues:
 def national() -> Lexicon:
     first = _words("first_names_se.txt") | _words("first_names_sv.txt")
     phrases = Phrases()
-    for line in _lines("places_se.txt"):
-        phrases.add(line, PLACE)
+    kind = MUNICIPALITY
+    for line in _lines("places_se.txt", comments=True):
+        if line.startswith("#"):
+            kind = PLACE if line.startswith("# localities (") else kind
+        else:
+            phrases.add(line, kind)
     for line in _lines("protected_sv.txt"):
         phrases.add(line, THING)
     for line in _lines("works_sv.txt"):
@@ -135,9 +140,9 @@ def extra_phrases(names: Iterable[str]) -> Phrases | None:
     return extra(cleaned) if cleaned else None
 
 
-def _lines(name: str) -> list[str]:
+def _lines(name: str, comments: bool = False) -> list[str]:
     text = resources.files("samrad.synthesis").joinpath("data", name).read_text(encoding="utf-8")
-    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return [line.strip() for line in text.splitlines() if line.strip() and (comments or not line.startswith("#"))]
 
 
 def _words(name: str) -> set[str]:

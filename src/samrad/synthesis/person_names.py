@@ -16,6 +16,9 @@ start of a sentence it may be any word. So:
   after "pjäsen", "boken", "filmen" … or inside a short quotation, and a name before an institution noun
   ("Stadra teater"). A personal cue still masks a first name or figure that is also a protected word ("min
   kollega Maria Lang", "min dotter Nora").
+- A first name that is also a municipality ("Nora", "Vilhelmina") or one of the caller's own names is kept
+  without such a cue; one that is also a smaller locality or a day ("Åsa", "Lucia") only after a place word
+  ("till Åsa", "inför Lucia").
 """
 
 from __future__ import annotations
@@ -26,7 +29,7 @@ from functools import lru_cache
 
 import simplemma
 
-from .lexicon import EXTRA, FIGURE, PLACE, THING, WORD_RE, WORK, Lexicon, Phrases, cues
+from .lexicon import EXTRA, FIGURE, MUNICIPALITY, PLACE, THING, WORD_RE, WORK, Lexicon, Phrases, cues
 
 # Cue kinds, strongest first.
 PERSONAL, ROLE, CULTURAL, WEAK, TITLE, WHERE = "personal", "role", "cultural", "weak", "title", "where"
@@ -235,13 +238,14 @@ class NameFinder:
         personal = self.is_first(words[0]) or self.is_surname(words[-1]) or t.kind == FIGURE
         if end - start > 1:
             masked = t.kind == FIGURE and cue in (PERSONAL, ROLE)
-        elif t.kind == EXTRA or not personal:
+        elif t.kind in (EXTRA, MUNICIPALITY) or not personal:
             masked = personal and cue in (PERSONAL, ROLE)
         elif cue in (PERSONAL, ROLE, WEAK) or (cue == CULTURAL and t.kind != FIGURE):
             masked = True
         elif t.kind in (PLACE, THING, WORK) and self.is_first(t.text) and not self.is_surname(t.text):
-            # "Nora", "Åsa", "Lucia": a first name that is also a place or a day is a place only where it
-            # reads as one ("i Nora", "inför Lucia") or as an ordinary word at the start of a sentence.
+            # "Åsa", "Lucia": a first name that is also a locality or a day is one only where it reads as one
+            # ("till Åsa", "inför Lucia"), before an institution noun, or as an ordinary word at a sentence start.
+            # (A municipality such as "Nora" or "Vilhelmina" is kept like the caller's own names, above.)
             nxt = toks[end] if end < len(toks) else None
             institution = nxt is not None and not nxt.cap and nxt.lower.endswith(self.c.institutions)
             masked = cue not in (WHERE, TITLE) and not institution and not self.is_ordinary(t)
