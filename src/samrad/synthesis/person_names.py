@@ -84,7 +84,7 @@ def tokenize(text: str, taken: bytearray) -> list[Token]:
         for m in _QUOTED.finditer(text):
             if len(m.group(1).split()) <= 6:
                 quoted[m.start(1) : m.end(1)] = b"\x01" * (m.end(1) - m.start(1))
-    toks = []
+    toks: list[Token] = []
     prev_end = 0
     for m in WORD_RE.finditer(text):
         s, e, w = m.start(), m.end(), m.group(0)
