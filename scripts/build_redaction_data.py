@@ -79,19 +79,25 @@ def hand_first_names() -> set[str]:
 # includes uses of the name itself, so the bar is high: "inga" 5.7, "per" 5.5, "björn" 4.6 pass; "lisa" 4.5,
 # "lena" 4.4 and "saga" 4.2 do not, and at the start of a sentence they are taken as names.
 FREQUENT = 4.6
+GENITIVE = 4.0
 
 
 def ordinary_words(names: list[str], hunspell: str) -> list[str]:
-    """The names whose lower-case form is a frequent Swedish word: 'Inga', 'Per', 'Björn', 'Vilja'."""
+    """The names whose lower-case form is a frequent Swedish word: 'Inga', 'Per', 'Björn', 'Vilja'; and the
+    genitives that are such words: 'Dans', 'Dags'."""
     from spylls.hunspell import Dictionary
     from wordfreq import zipf_frequency
 
     dictionary = Dictionary.from_files(hunspell)
-    return [
-        name
-        for name in names
-        if "-" not in name and zipf_frequency(name.lower(), "sv") >= FREQUENT and dictionary.lookup(name.lower())
-    ]
+
+    def frequent(word: str, bar: float = FREQUENT) -> bool:
+        return zipf_frequency(word.lower(), "sv") >= bar and bool(dictionary.lookup(word.lower()))
+
+    found = [name for name in names if "-" not in name and frequent(name)]
+    # A genitive that is a word too ("Dans", "Dags", "Dels") is that word, not "Dan's". A name's genitive is
+    # rarer than the name, so the bar is lower.
+    found += [n + "s" for n in names if "-" not in n and not n.endswith("s") and frequent(n + "s", GENITIVE)]
+    return sorted(set(found))
 
 
 def write(name: str, header: str, lines: list[str]) -> None:
@@ -139,8 +145,9 @@ def main() -> None:
     )
     write(
         "name_words_sv.txt",
-        f"# First names that are also frequent Swedish words (hunspell sv_SE, wordfreq zipf >= {FREQUENT}):\n"
-        f"# at the start of a sentence, a name only with a cue ({stamp}).\n",
+        f"# First names, and genitives of first names, that are also frequent Swedish words (hunspell sv_SE,\n"
+        f"# wordfreq zipf >= {FREQUENT}):"
+        f" at the start of a sentence, a name only with a cue ({stamp}).\n",
         ordinary_words(first_all, args.hunspell),
     )
 

@@ -154,10 +154,7 @@ class NameFinder:
         sentence; in another language (German capitalises nouns) any word of its vocabulary."""
         if not self.swedish:
             return _known(t.lower, self.lang)
-        w = t.text
-        return t.sentence_start and (
-            w in self.lex.ordinary or (w not in self.lex.first and _base(w) in self.lex.ordinary)
-        )
+        return t.sentence_start and t.text in self.lex.ordinary
 
     def is_surname(self, w: str, weak: bool = False) -> bool:
         if w in self.lex.surnames or _base(w) in self.lex.surnames:
@@ -304,8 +301,9 @@ class NameFinder:
             nxt = toks[k + 1]
             if not nxt.cap or name[k + 1] or self.text[toks[k].end : nxt.start] != " " or self.is_cue_word(nxt):
                 return
-            if nxt.kind is not None and not (nxt.phrase == (k + 1, k + 2) and self.is_surname(nxt.text)):
-                return
+            single = nxt.phrase == (k + 1, k + 2)
+            if nxt.kind is not None and not (single and (self.is_surname(nxt.text) or nxt.kind == FIGURE)):
+                return  # but "Sven-Bertil Taube" is not Evert Taube: the figure's name goes with the first name
             name[k + 1] = True
             k += 1
 
