@@ -17,6 +17,7 @@ import json
 from collections import defaultdict
 from collections.abc import Callable
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone, translation
 
@@ -77,11 +78,30 @@ def previous_run(run: AnalysisRun | None) -> AnalysisRun | None:
     )
 
 
-def default_params():
-    from samrad.synthesis import Params
+def default_params(consultation: Consultation | None = None):
+    """The engine's parameters: Swedish pages, messages in the user's language, the consultation's own place
+    names kept by the redactor, and the organisation's language model when an administrator configured one
+    (SAMRAD_LLM_ENDPOINT; otherwise nothing leaves the machine)."""
+    from samrad.synthesis import LLMConfig, Params
 
     messages = "en" if (translation.get_language() or "sv").startswith("en") else "sv"
-    return Params(lang="sv", messages=messages)
+    llm = None
+    if settings.SAMRAD_LLM_ENDPOINT:
+        llm = LLMConfig(
+            url=settings.SAMRAD_LLM_ENDPOINT,
+            model=settings.SAMRAD_LLM_MODEL or "default",
+            api_key=settings.SAMRAD_LLM_API_KEY or None,
+        )
+    return Params(lang="sv", messages=messages, llm=llm, protected=protected_names(consultation))
+
+
+def protected_names(consultation: Consultation | None) -> tuple[str, ...]:
+    """Names of the consultation's own municipalities and event places: never a person's name."""
+    if consultation is None:
+        return ()
+    names = {m.name for m in consultation.municipalities.all()}
+    names |= {e.place for e in consultation.events.exclude(place="") if len(e.place) <= 80}
+    return tuple(sorted(n for n in names if n))
 
 
 def analyse(
@@ -95,7 +115,7 @@ def analyse(
 ) -> AnalysisRun:
     """Run the engine and merge its result. The run is recorded even when the engine fails; `run` is one
     already recorded as started (by the web page, which leaves the work to a background process)."""
-    params = params or default_params()
+    params = params or default_params(consultation)
     if run is None:
         run = AnalysisRun.objects.create(
             consultation=consultation, started_by=_user(user), started_by_label=label, params=params.to_dict()

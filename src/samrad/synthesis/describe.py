@@ -66,8 +66,11 @@ class _Pool:
     other: np.ndarray  # highest similarity to any other theme's centre (0 with one theme)
     gram: np.ndarray  # phrase × phrase similarity
 
+    words: int = 0  # the first ``words`` columns are word terms, the rest character n-grams
+
     def terms(self, i: int) -> set[int]:
-        return set(self.rows.indices[self.rows.indptr[i] : self.rows.indptr[i + 1]].tolist())
+        cols = self.rows.indices[self.rows.indptr[i] : self.rows.indptr[i + 1]]
+        return set(cols[cols < self.words].tolist()) if self.words else set(cols.tolist())
 
 
 def class_tfidf(
@@ -161,13 +164,24 @@ class ThemeDescriber:
         k = len(section.keywords)
         vectorizer = TfidfVectorizer(analyzer=_identity, sublinear_tf=True, dtype=np.float32)
         try:
-            X = vectorizer.fit_transform(section.terms)
+            Xw = vectorizer.fit_transform(section.terms)
         except ValueError:  # no terms at all: every line falls back to the keywords
-            X = sp.csr_matrix((len(section.terms), 1), dtype=np.float32)
+            Xw = sp.csr_matrix((len(section.terms), 1), dtype=np.float32)
+        # Character n-grams beside the words catch what lemmas miss: compounds the dictionary did not split,
+        # misspellings, inflections ("skolbibliotek" and "skolbiblioteken", "biblioteksservice").
+        chars = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True, dtype=np.float32)
+        try:
+            Xc = chars.fit_transform([t.lower() for t in section.texts])
+        except ValueError:
+            Xc = sp.csr_matrix((len(section.texts), 1), dtype=np.float32)
+        X = _combine(Xw, Xc)
         sums = _centres(X, section, k)
         central = {t: self._central(section, t) for t in [*range(k), REST]}
         phrases = _cut(sorted({int(p) for m in central.values() for p in m}), section, lang, tidier)
-        vectors = _vectors(vectorizer, [phrase_terms(p.text, section.langs[pos]) for pos, p in phrases])
+        vectors = _combine(
+            _vectors(vectorizer, [phrase_terms(p.text, section.langs[pos]) for pos, p in phrases]),
+            chars.transform([p.text.lower() for _pos, p in phrases]) if phrases else sp.csr_matrix((0, Xc.shape[1])),
+        )
         by_statement: dict[int, list[int]] = {}
         for i, (pos, _p) in enumerate(phrases):
             by_statement.setdefault(pos, []).append(i)
@@ -178,6 +192,7 @@ class ThemeDescriber:
             members = central[t]
             idx = [i for m in members for i in by_statement.get(int(m), [])]
             pool = _pool(idx, phrases, vectors, sums, t, X, section.weights)
+            pool.words = Xw.shape[1]
             keywords = section.keyword_terms[t][:4] if t < len(section.keyword_terms) else []
             key_cols = {vocabulary[x] for x in keywords if x in vocabulary}
             head = self._headline(pool, X[members], [section.authors[int(m)] for m in members], k, key_cols)
@@ -201,6 +216,7 @@ class ThemeDescriber:
             )
         rest_idx = [i for m in central[REST] for i in by_statement.get(int(m), [])]
         rest_pool = _pool(rest_idx, phrases, vectors, sums, -1, X, section.weights)
+        rest_pool.words = Xw.shape[1]
         return lines, self._rest(rest_pool)
 
     def _central(self, section: SectionText, t: int) -> np.ndarray:
@@ -394,6 +410,17 @@ def _pool(
 
 def _identity(x: Sequence[str]) -> Sequence[str]:
     return x
+
+
+CHAR_WEIGHT = 0.5
+
+
+def _combine(words: sp.csr_matrix, chars: sp.csr_matrix) -> sp.csr_matrix:
+    """[words | CHAR_WEIGHT · characters], rows L2-normalised; the word columns come first, so word indices
+    (keywords, shared terms) keep their meaning."""
+    from sklearn.preprocessing import normalize
+
+    return normalize(sp.hstack([words, chars * CHAR_WEIGHT], format="csr")).astype(np.float32)
 
 
 def _vectors(vectorizer: TfidfVectorizer, term_lists: list[list[str]]) -> sp.csr_matrix:

@@ -81,6 +81,9 @@ class Params:
     blas_threads: int | None = 1
     messages: str = "sv"  # language of warning messages: sv|en
     llm: LLMConfig | None = None
+    # Names that are not persons though they look like names: the consultation's own places, venues and
+    # institutions (the redactor knows the country's; these are added).
+    protected: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)

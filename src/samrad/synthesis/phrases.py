@@ -452,8 +452,8 @@ class Tidier:
         misspelt = [w for w in words if w[:1].islower() and len(w) >= 4 and not self.known(w)]
         if misspelt:
             flags.add("misspelt")
-        if _CONTINUATION_RE.match(body) and level in ("clause", "item"):
-            flags.add("continues")
+        if _CONTINUATION_RE.match(body) and (level in ("clause", "item") or not has_verb(body)):
+            flags.add("continues")  # "…, inte bara projekt"; "I länet." alone
         if body[:1].islower() or level not in ("sentence", "lead") or "trimmed" in flags:
             flags.add("fragment")
         return Phrase(start, end, body, level, len(words), frozenset(flags))

@@ -117,7 +117,7 @@ class Pipeline:
 
         t = time.perf_counter()
         lang = _page_language(p, statements)
-        redactor = self.redactor or Redactor(lang=lang)
+        redactor = self.redactor or Redactor(lang=lang, protected=p.protected)
         sections = self._sections(seg, dedup, rep.vectors, rep.backend, normaliser, redactor, lang, p, warn, progress)
         self.timings["cluster"] = time.perf_counter() - t
 
@@ -338,7 +338,7 @@ def _tidier(statements: list[Statement], lang: str, redactor: Redactor) -> Tidie
     return Tidier(
         known=known,
         complete=vocabulary_completer([w.strip('.,;:!?()"”“') for w in words], known),
-        personal=lambda text: bool(redactor.find(text)),
+        personal=redactor.contains_personal_data,
         proper=lambda word: word in proper_forms or word.isupper(),
     )
 
