@@ -41,8 +41,8 @@ def session_key(page: str) -> str:
 
 
 @require_POST
-def submit(request, slug):
-    consultation = get_object_or_404(Consultation, slug=slug)
+def submit(request, consultation):
+    consultation = get_object_or_404(Consultation, slug=consultation)
     form = FeedbackForm(request.POST)
     page = request.POST.get("page", "")
     back = (
