@@ -21,9 +21,9 @@ from samrad.participation.models import Participant
 from .erasure import erase_person, export_data, purge_plan
 from .exports import log_personal_data_export
 from .forms import EraseForm, FindPersonForm
+from .labels import FIELD_LABELS
 from .models import ErasedParticipant, ProcessingRecord
 from .notice import notice_context
-from .providers import FIELD_LABELS
 from .registry import providers
 
 ISO_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
