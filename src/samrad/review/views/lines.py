@@ -3,10 +3,10 @@
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 
 from samrad.core.guard import guard
+from samrad.core.redirects import local_path
 
 from ..actions import ActionError, areas, points, quotes
 from ..forms import OwnLineForm, PointForm, QuoteForm
@@ -134,7 +134,5 @@ def area_status(request, consultation, area):
         )
         if review.status == AreaReview.Status.PUBLISHED:
             messages.info(request, _("It is shown on the public results page now."))
-    target = request.POST.get("next", "")
-    if not (target.startswith("/") and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()})):
-        target = reverse("review:overview", kwargs={"consultation": consultation.slug})
-    return redirect(target)
+    overview = reverse("review:overview", kwargs={"consultation": consultation.slug})
+    return redirect(local_path(request, request.POST.get("next", ""), overview))
