@@ -22,8 +22,8 @@ def test_script_in_answers_is_escaped_on_every_page(analyst_client, workspace):
         data["statements"].append(
             {"id": f"{x.pk}:1", "record_id": str(x.pk), "span": [5, 5 + len(EVIL)], "text": EVIL, "lang": "sv"}
         )
-    data["groups"][0]["themes"][0]["statement_ids"].append(f"{c.pk}:1")
-    data["groups"][1]["quotes"].append(
+    data["sections"][0]["themes"][0]["statement_ids"].append(f"{c.pk}:1")
+    data["sections"][1]["quotes"].append(
         {"statement_id": f"{a.pk}:1", "original": EVIL, "text": EVIL, "redactions": [], "shortened": False, "score": 1}
     )
     run = ingest.merge(w.consultation, data)

@@ -74,7 +74,7 @@ def test_quotes_in_result_are_redacted_and_keep_original():
         )
     ]
     res = synthesise(recs, Params(backend="tfidf", lang="sv", max_quotes=6, quote_max_chars=2000))
-    quotes = [q for g in res.groups for q in g.quotes]
+    quotes = [q for g in res.sections for q in g.quotes]
     assert quotes
     for q in quotes:
         for items in PLANTED.values():
@@ -85,7 +85,7 @@ def test_quotes_in_result_are_redacted_and_keep_original():
         assert "Anna Svensson" in q.original
         assert "[namn]" in q.text and "Stadra teater" in q.text
     # Headlines and points are published too: redacted as well.
-    for g in res.groups:
+    for g in res.sections:
         for t in g.themes:
             for p in [t.headline, *t.points]:
                 assert "070-123 45 67" not in p.text and "Anna Svensson" not in p.text

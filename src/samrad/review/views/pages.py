@@ -99,11 +99,11 @@ def run_analysis(request, consultation):
 def run_summary(run: AnalysisRun) -> str:
     counts = run.counts
     return _(
-        "The analysis is done: %(groups)d groups, %(themes)d themes, %(statements)d statements, %(rest)s %% in the "
+        "The analysis is done: %(sections)d sections, %(themes)d themes, %(statements)d statements, %(rest)s %% in the "
         "rest. New since the previous run: %(new_statements)d statements, %(new_themes)d themes, %(new_quotes)d "
         "quote candidates."
     ) % {
-        "groups": counts.get("groups", 0),
+        "sections": counts.get("sections", counts.get("groups", 0)),
         "themes": counts.get("themes", 0),
         "statements": counts.get("statements", 0),
         "rest": number_format(100 * counts.get("rest_share", 0), 1),
