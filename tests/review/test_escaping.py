@@ -4,7 +4,7 @@ import pytest
 
 from samrad.results.models import Feedback
 from samrad.review import ingest
-from samrad.review.actions import Actor, Group, points, quotes, themes
+from samrad.review.actions import Actor, Section, points, quotes, themes
 
 from .conftest import contribute, result_for
 
@@ -28,11 +28,11 @@ def test_script_in_answers_is_escaped_on_every_page(analyst_client, workspace):
     )
     run = ingest.merge(w.consultation, data)
     by = Actor(label="test")
-    group = Group(w.consultation, w.area, w.challenges)
+    section = Section(w.consultation, w.area, w.challenges)
     ekonomi = w.theme("ekonomi")
     themes.edit_theme(ekonomi, headline=EVIL, label=EVIL, by=by)
-    points.add_point(group, ekonomi, text=EVIL, sources=[], by=by)
-    points.add_point(group, None, text=EVIL, sources=[], by=by)
+    points.add_point(section, ekonomi, text=EVIL, sources=[], by=by)
+    points.add_point(section, None, text=EVIL, sources=[], by=by)
     quotes.edit_text(w.quote("Sommarkonserterna"), text=EVIL, by=by)
     Feedback.objects.create(consultation=w.consultation, page="/x/", helpful=False, comment=EVIL)
     run.warnings = [{"code": "html", "message": EVIL}]

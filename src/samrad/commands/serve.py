@@ -4,7 +4,7 @@ import sys
 
 from django.utils.translation import gettext as _
 
-from samrad.commands.output import fail
+from samrad.core.cli import fail
 
 
 def help() -> str:

@@ -2,7 +2,8 @@ from django.apps import AppConfig
 
 
 class CoreConfig(AppConfig):
-    """Shared pieces every app uses: template tags, spreadsheet safety, the base template."""
+    """Shared pieces every app uses: the staff pages' permission guard, template tags, the CLI's helpers,
+    spreadsheet safety, text helpers."""
 
     name = "samrad.core"
     label = "core"

@@ -1,11 +1,11 @@
 """Who took part: tables, bar charts and the county map; public (protected counts) and for staff (true counts)."""
 
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
 from samrad import sweden
 from samrad.consultations.models import Consultation
+from samrad.core.guard import guard
 
 from . import geo
 from .charts import bar_chart, choropleth
@@ -83,16 +83,10 @@ def _page(request, consultation, *, protected: bool):
     )
 
 
-def participation(request, slug):
-    return _page(request, get_object_or_404(Consultation, slug=slug), protected=True)
+def participation(request, consultation):
+    return _page(request, get_object_or_404(Consultation, slug=consultation), protected=True)
 
 
-def participation_staff(request, slug):
-    consultation = get_object_or_404(Consultation, slug=slug)
-    if not request.user.is_authenticated:
-        from django.contrib.auth.views import redirect_to_login
-
-        return redirect_to_login(request.get_full_path())
-    if not request.user.has_perm("samrad.view_participation_counts", consultation):
-        raise PermissionDenied
+@guard("samrad.view_participation_counts")
+def participation_staff(request, consultation):
     return _page(request, consultation, protected=False)

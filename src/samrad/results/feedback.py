@@ -3,12 +3,12 @@
 from django import forms
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from samrad.consultations.models import Consultation
+from samrad.core.redirects import local_path
 
 from .models import Feedback
 
@@ -41,15 +41,11 @@ def session_key(page: str) -> str:
 
 
 @require_POST
-def submit(request, slug):
-    consultation = get_object_or_404(Consultation, slug=slug)
+def submit(request, consultation):
+    consultation = get_object_or_404(Consultation, slug=consultation)
     form = FeedbackForm(request.POST)
     page = request.POST.get("page", "")
-    back = (
-        page
-        if url_has_allowed_host_and_scheme(page, allowed_hosts={request.get_host()}) and page.startswith("/")
-        else "/"
-    )
+    back = local_path(request, page, "/")
     if not form.is_valid():
         request.session["feedback_form"] = {"data": request.POST.dict(), "errors": form.errors.get_json_data()}
         return redirect(f"{back}#feedback")

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
-from samrad.commands.output import console, errors, fail, get_consultation, is_interactive
+from samrad.core.cli import console, errors, fail, get_consultation, is_interactive
 
 LABEL = "samrad analyze"
 

@@ -131,6 +131,9 @@ def create_backup(out: Path, *, connection, media_root: Path, portable: bool = F
         tmp_dir = Path(tmp)
         engine, member = dump_database(connection.settings_dict, connection, tmp_dir, portable=portable)
         media_files = sorted(p for p in Path(media_root).rglob("*") if p.is_file()) if Path(media_root).is_dir() else []
+        sha256 = {member: _sha256(tmp_dir / member)}
+        for path in media_files:
+            sha256["media/" + path.relative_to(media_root).as_posix()] = _sha256(path)
         manifest = {
             "format": FORMAT,
             "samrad": version,
@@ -139,10 +142,8 @@ def create_backup(out: Path, *, connection, media_root: Path, portable: bool = F
             "database": member,
             "migrations": applied_migrations(connection),
             "media_files": len(media_files),
-            "sha256": {member: _sha256(tmp_dir / member)},
+            "sha256": sha256,
         }
-        for path in media_files:
-            manifest["sha256"]["media/" + path.relative_to(media_root).as_posix()] = _sha256(path)
         partial = out.with_name(out.name + ".partial")
         with tarfile.open(partial, "w:gz") as tar:
             raw = json.dumps(manifest, indent=2, ensure_ascii=False).encode()

@@ -1,4 +1,5 @@
-"""Console output shared by the subcommands: rich on a terminal, plain text otherwise."""
+"""What the `samrad` subcommands share: console output (rich on a terminal, plain text otherwise), the
+exception for bad input, and finding the consultation a command names."""
 
 import sys
 

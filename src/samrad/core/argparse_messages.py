@@ -1,5 +1,5 @@
-"""argparse's own words, so that `samrad --help` reads well in Swedish too (cli.py hands argparse Django's
-gettext). Listed here only so that makemessages finds them."""
+"""argparse's own words, so that `samrad --help` reads well in Swedish too (samrad/cli.py hands argparse
+Django's gettext). Listed here only so that makemessages finds them."""
 
 from django.utils.translation import gettext_noop
 
