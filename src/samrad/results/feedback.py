@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from samrad.consultations.models import Consultation
+from samrad.core import ratelimit
 
 from .models import Feedback
 
@@ -50,6 +51,10 @@ def submit(request, slug):
         if url_has_allowed_host_and_scheme(page, allowed_hosts={request.get_host()}) and page.startswith("/")
         else "/"
     )
+    if not ratelimit.allow(request, "feedback"):
+        # The widget lives on every page: back to it, with what was typed and why it was not taken.
+        request.session["feedback_form"] = {"data": request.POST.dict(), "refused": ratelimit.message()}
+        return redirect(f"{back}#feedback")
     if not form.is_valid():
         request.session["feedback_form"] = {"data": request.POST.dict(), "errors": form.errors.get_json_data()}
         return redirect(f"{back}#feedback")
@@ -73,5 +78,7 @@ def form_for(request):
     if saved and saved["data"].get("page") == page:
         form = FeedbackForm(saved["data"])
         form.is_valid()
+        if saved.get("refused"):
+            form.add_error(None, saved["refused"])
         return form
     return FeedbackForm(initial={"page": page})
