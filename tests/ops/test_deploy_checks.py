@@ -91,3 +91,10 @@ def test_the_deployment_example_trusts_nginx_and_passes_once_it_has_a_key(tmp_pa
     env["SAMRAD_SECRET_KEY"] = production()["SAMRAD_SECRET_KEY"]
     done = samrad(tmp_path, "check", "--deploy", "--fail-level", "WARNING", **env)
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_serve_production_does_not_start_with_the_development_key(tmp_path):
+    env = production(SAMRAD_SECRET_KEY=DEVELOPMENT_KEY)
+    done = samrad(tmp_path, "serve", "--production", "--port", "8999", "--no-collectstatic", **env)
+    assert done.returncode == 2
+    assert "samrad.E001" in done.stderr and "servern startades inte" in done.stderr

@@ -48,7 +48,7 @@ class Limit:
 
 
 def parse(value) -> Limit:
-    """ "10/600" -> Limit(10, 600); "0" -> off. ValueError for anything else (the system check names it)."""
+    """Read "10/600" as Limit(10, 600) and "0" as off; ValueError for anything else (samrad.E003 names it)."""
     found = LIMIT_FORMAT.match(str(value))
     if not found or (found.group(1) != "0" and not found.group(2)) or found.group(2) == "0":
         raise ValueError(value)
