@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth import views as auth_views
+from django.core.exceptions import NON_FIELD_ERRORS
 from django.db import transaction
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
@@ -11,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from samrad.audit.log import record
 from samrad.consultations.models import Consultation
+from samrad.core import ratelimit
 from samrad.core.guard import guard
 
 from .forms import GrantRoleForm, LoginForm, PasswordResetForm
@@ -24,6 +26,12 @@ class LoginView(auth_views.LoginView):
     authentication_form = LoginForm
     redirect_authenticated_user = True
 
+    def form_invalid(self, form):
+        response = super().form_invalid(form)
+        if form.has_error(NON_FIELD_ERRORS, "address_locked_out"):
+            return ratelimit.refused(response, ratelimit.LOGIN_ADDRESS)
+        return response
+
 
 class PasswordResetView(auth_views.PasswordResetView):
     template_name = "accounts/password_reset.html"
@@ -31,6 +39,15 @@ class PasswordResetView(auth_views.PasswordResetView):
     email_template_name = "accounts/email/password_reset.txt"
     subject_template_name = "accounts/email/password_reset_subject.txt"
     success_url = reverse_lazy("accounts:password_reset_done")
+
+    def post(self, request, *args, **kwargs):
+        # Each post may send an e-mail: limited per address like the other public forms.
+        if not ratelimit.allow(request, "password_reset"):
+            form = self.get_form()
+            form.is_valid()
+            form.add_error(None, ratelimit.message())
+            return ratelimit.refused(self.form_invalid(form))
+        return super().post(request, *args, **kwargs)
 
 
 class PasswordResetDoneView(auth_views.PasswordResetDoneView):

@@ -124,12 +124,11 @@ def erased(request, consultation):
 STAFF = "samrad.manage_personal_data"
 
 
-@guard(STAFF)
+@guard(STAFF, methods=("GET", "POST"))
 def staff_page(request, consultation):
-    processing = ProcessingRecord.objects.filter(consultation=consultation).first()
-    plan = purge_plan(consultation)
-    inventory = [{"label": p.label, "fields": [str(f) for f in p.fields], "count": plan[p.key]} for p in providers()]
-    form = FindPersonForm(request.GET or None)
+    # The address is personal data: it comes in the body of a POST, never in a URL, where server logs and
+    # browser history would keep it. The result links carry the participant's id only.
+    form = FindPersonForm(request.POST if request.method == "POST" else None)
     matches = None
     if form.is_valid():
         matches = list(
@@ -137,6 +136,13 @@ def staff_page(request, consultation):
                 consultation=consultation, email__iexact=form.cleaned_data["email"], erasure__isnull=True
             ).order_by("pk")
         )
+    return _staff_render(request, consultation, form, matches)
+
+
+def _staff_render(request, consultation, form, matches):
+    processing = ProcessingRecord.objects.filter(consultation=consultation).first()
+    plan = purge_plan(consultation)
+    inventory = [{"label": p.label, "fields": [str(f) for f in p.fields], "count": plan[p.key]} for p in providers()]
     today = timezone.localdate()
     return render(
         request,
@@ -174,8 +180,9 @@ def staff_export(request, consultation, pk):
 def staff_erase(request, consultation, pk):
     participant = get_object_or_404(Participant, pk=pk, consultation=consultation, erasure__isnull=True)
     if request.POST.get("confirm") != "yes":
+        # The person stays on the page (found by id: the address was in the search, not in any URL).
         messages.error(request, _("Tick the box to confirm the erasure. Nothing was erased."))
-        return redirect("privacy:staff", consultation=consultation.slug)
+        return _staff_render(request, consultation, FindPersonForm(), [participant])
     erase_person(
         participant,
         actor=request.user,

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from samrad.consultations.models import Consultation
+from samrad.core import ratelimit
 from samrad.core.redirects import local_path
 
 from .models import Feedback
@@ -46,6 +47,10 @@ def submit(request, consultation):
     form = FeedbackForm(request.POST)
     page = request.POST.get("page", "")
     back = local_path(request, page, "/")
+    if not ratelimit.allow(request, "feedback"):
+        # The widget lives on every page: back to it, with what was typed and why it was not taken.
+        request.session["feedback_form"] = {"data": request.POST.dict(), "refused": ratelimit.message()}
+        return redirect(f"{back}#feedback")
     if not form.is_valid():
         request.session["feedback_form"] = {"data": request.POST.dict(), "errors": form.errors.get_json_data()}
         return redirect(f"{back}#feedback")
@@ -69,5 +74,7 @@ def form_for(request):
     if saved and saved["data"].get("page") == page:
         form = FeedbackForm(saved["data"])
         form.is_valid()
+        if saved.get("refused"):
+            form.add_error(None, saved["refused"])
         return form
     return FeedbackForm(initial={"page": page})

@@ -8,8 +8,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from samrad.consultations.models import Consultation
+from samrad.core import ratelimit
 
-from .. import ratelimit
 from ..forms import SurveyForm, SurveyPlan
 from ..models import SurveyContact
 from ..survey import content_hash, store_response
@@ -39,7 +39,7 @@ def survey(request, consultation):
     if request.method != "POST":
         return _render(request, plan, SurveyForm(plan))
     form = SurveyForm(plan, request.POST)
-    if not ratelimit.hit(f"survey:{consultation.pk}", ratelimit.client_address(request)):
+    if not ratelimit.allow(request, f"survey:{consultation.pk}", ratelimit.SURVEY):
         form.is_valid()
         form.add_error(
             None,
@@ -48,7 +48,7 @@ def survey(request, consultation):
                 "and send again: what you have written is still here."
             ),
         )
-        return _render(request, plan, form, status=429)
+        return ratelimit.refused(_render(request, plan, form), ratelimit.SURVEY)
     if form.is_spam:
         return redirect("intake:survey_thanks", consultation=consultation.slug)  # tell a robot nothing
     if not form.is_valid():
