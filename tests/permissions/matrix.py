@@ -290,6 +290,7 @@ DOORS = [
     Door("review:theme_add", _g, "perm:samrad.review", method="POST"),
     Door("review:theme_edit", lambda w: {**_g(w), "pk": w.theme.pk}, "perm:samrad.review", method="POST"),
     Door("review:theme_include", lambda w: {**_g(w), "pk": w.theme.pk}, "perm:samrad.review", method="POST"),
+    Door("review:theme_proposal", lambda w: {**_g(w), "pk": w.theme.pk}, "perm:samrad.review", method="POST"),
     Door("review:theme_order", lambda w: {**_g(w), "pk": w.theme.pk}, "perm:samrad.review", method="POST"),
     Door("review:theme_merge", lambda w: {**_g(w), "pk": w.theme.pk}, "perm:samrad.review", method="POST"),
     Door("review:theme_delete", lambda w: {**_g(w), "pk": w.theme.pk}, "perm:samrad.review", method="POST"),

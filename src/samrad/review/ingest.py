@@ -317,6 +317,9 @@ def _merge_section(consultation, area, question, section: dict, statements: dict
             theme.save()
             theme.points.filter(origin=Origin.MACHINE).delete()
             _seed_points(theme, m["points"], statements, ids)
+        proposal = _proposal(m.get("wording"), statements)
+        if proposal != theme.proposal:
+            Theme.objects.filter(pk=theme.pk).update(proposal=proposal)  # advice only: not an edit of the theme
         kept.add(theme.pk)
         Statement.objects.filter(pk__in=free).update(theme=theme)
 
@@ -356,6 +359,31 @@ def _merge_section(consultation, area, question, section: dict, statements: dict
             quote.original, quote.text, quote.redactions = q["original"], q["text"], q["redactions"]
             quote.shortened, quote.score = q["shortened"], q["score"]
         quote.save()
+
+
+def _proposal(wording: dict | None, statements: dict[str, Statement]) -> dict:
+    """A language model's proposal as the workspace keeps it: each phrase with the statements (rows) it cites.
+    Empty when the run asked no model."""
+    if not wording:
+        return {}
+
+    def phrase(p: dict | None) -> dict | None:
+        if not p:
+            return None
+        pks = [statements[i].pk for i in p.get("statement_ids", []) if i in statements]
+        return {
+            "text": p.get("text", ""),
+            "statements": pks,
+            "accepted": bool(p.get("accepted")) and len(pks) == len(p.get("statement_ids", [])),
+            "reason": p.get("reason"),
+        }
+
+    return {
+        "model": wording.get("model", ""),
+        "error": wording.get("error"),
+        "headline": phrase(wording.get("headline")),
+        "examples": [phrase(x) for x in wording.get("examples") or []],
+    }
 
 
 def _match(machine: list[tuple[dict, set[int]]], members: dict[int, set[int]]) -> dict[int, int]:

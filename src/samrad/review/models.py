@@ -113,6 +113,9 @@ class Theme(models.Model):
     edited = models.BooleanField(default=False, help_text="Touched by an analyst: a re-run never rewrites it.")
     published = models.BooleanField(_("include in the summary"), default=True)
     first_run = models.ForeignKey(AnalysisRun, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    # A language model's proposal for the headline and examples (samrad.synthesis.llm), each phrase checked
+    # and citing statements: advice beside the draft, never published unless an analyst takes it.
+    proposal = models.JSONField(default=dict, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:

@@ -15,6 +15,7 @@ urlpatterns = [
     path(S + "tema/ny/", themes.theme_add, name="theme_add"),
     path(S + "tema/<int:pk>/andra/", themes.theme_edit, name="theme_edit"),
     path(S + "tema/<int:pk>/sammanfattning/", themes.theme_include, name="theme_include"),
+    path(S + "tema/<int:pk>/forslag/", themes.theme_proposal, name="theme_proposal"),
     path(S + "tema/<int:pk>/ordning/", themes.theme_order, name="theme_order"),
     path(S + "tema/<int:pk>/sla-ihop/", themes.theme_merge, name="theme_merge"),
     path(S + "tema/<int:pk>/ta-bort/", themes.theme_delete, name="theme_delete"),

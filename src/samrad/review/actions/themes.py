@@ -30,6 +30,32 @@ def edit_theme(theme: Theme, *, headline: str, label: str, by: Actor) -> bool:
     return True
 
 
+def take_proposal(section: Section, theme: Theme, which: str, *, by: Actor) -> str:
+    """An analyst takes a phrase a language model proposed: "headline" rewrites the theme's headline, "example-N"
+    adds example N as a point resting on the statements it cites. Only phrases that passed the checks (sources
+    in this theme, support, no personal data) can be taken. Returns what was done, for the message."""
+    from . import points
+
+    proposal = theme.proposal or {}
+    examples = proposal.get("examples") or []
+    if which == "headline":
+        phrase = proposal.get("headline")
+    elif which.startswith("example-") and which[8:].isdigit() and int(which[8:]) < len(examples):
+        phrase = examples[int(which[8:])]
+    else:
+        phrase = None
+    if not phrase or not phrase.get("accepted") or not phrase.get("text"):
+        raise ActionError(_("That proposal cannot be used: it did not pass the checks, or it is no longer there."))
+    sources = list(Statement.objects.filter(pk__in=phrase.get("statements", []), theme=theme))
+    if len(sources) != len(phrase.get("statements", [])):
+        raise ActionError(_("That proposal rests on statements that are no longer in this theme: it was not used."))
+    if which == "headline":
+        edit_theme(theme, headline=phrase["text"], label=theme.label, by=by)
+        return "headline"
+    points.add_point(section, theme, text=phrase["text"], sources=sources, by=by)
+    return "example"
+
+
 @transaction.atomic
 def set_included(theme: Theme, included: bool, *, by: Actor) -> None:
     if theme.published == included:

@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from samrad.core.guard import guard
 from samrad.intake.models import Contribution
@@ -128,6 +129,7 @@ def section(request, consultation, area, question):
         )
         t.selected = stash.selected(rejected, f"selection-{t.pk}", f"s{t.pk}-statements")
         t.destinations = [d for d in destinations if d[0] != str(t.pk)]
+        t.proposal_phrases = proposal_phrases(t.proposal)
         t.line_form = stash.form_for(
             rejected, f"line-{t.pk}", OwnLineForm, prefix=f"p{t.pk}", statements=t.statement_list
         )
@@ -190,3 +192,30 @@ def feedback(request, consultation):
             "comments": comments.get_page(request.GET.get("sida")),
         },
     )
+
+
+# Why a language model's phrase was dropped (samrad.synthesis.llm.check), in words an analyst reads.
+DROPPED = {
+    "empty": gettext_lazy("it is empty"),
+    "no_sources": gettext_lazy("it cites no statements"),
+    "invented_source": gettext_lazy("it cites statements that are not in this theme"),
+    "personal_data": gettext_lazy("it holds personal data"),
+    "length": gettext_lazy("it is too long or too short"),
+    "language": gettext_lazy("it is in another language"),
+    "unsupported": gettext_lazy("the statements it cites do not say it"),
+}
+
+
+def proposal_phrases(proposal: dict) -> list[dict]:
+    """The proposal's headline and examples in order, each with the value its button posts and why it was
+    dropped, if it was."""
+    if not proposal or proposal.get("error"):
+        return []
+    out = []
+    phrases = [("headline", _("Headline"), proposal.get("headline"))]
+    phrases += [(f"example-{i}", _("Example"), x) for i, x in enumerate(proposal.get("examples") or [])]
+    for use, what, phrase in phrases:
+        if phrase:
+            reason = DROPPED.get(phrase.get("reason") or "", phrase.get("reason") or "")
+            out.append({**phrase, "use": use, "what": what, "reason_label": reason})
+    return out

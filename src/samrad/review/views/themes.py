@@ -41,6 +41,15 @@ def theme_edit(request, section, pk):
 
 
 @section_action
+def theme_proposal(request, section, pk):
+    theme = theme_of(section, pk)
+    done = themes.take_proposal(section, theme, request.POST.get("use", ""), by=actor(request))
+    if done == "headline":
+        return _("The proposed headline is now the theme's headline."), f"tema-{pk}"
+    return _("The proposed example was added to the theme's points."), f"tema-{pk}"
+
+
+@section_action
 def theme_include(request, section, pk):
     theme = theme_of(section, pk)
     include = request.POST.get("include") == "1"
