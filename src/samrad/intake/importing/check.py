@@ -3,24 +3,27 @@
 A value the plan does not know (an area spelt “Bild & form”) is never guessed: it is reported once, with the
 rows it occurs in and the closest value of the plan as a suggestion, and the mapping can name it explicitly.
 Names and slugs of the plan are matched regardless of case, spacing and accents (“bild och form”, “Slojd”).
+
+A row of a wide file is one respondent's answers; a row of a long file is one answer. A respondent id that
+comes again (in a long file: again for the same question and area) is a decision for the person importing —
+keep the first row, keep all, or refuse the file — never a silent drop.
 """
 
 import datetime as dt
-import difflib
 import hashlib
-import re
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from samrad.consultations.models import Area, Consultation, Municipality, Question, RoleCategory
+from samrad.consultations.models import Area, Municipality, Question, RoleCategory
 
+from .limits import Budget
 from .mapping import Mapping, toml_line
+from .plan import ImportPlan, names_of, norm
 from .read import Table
 
 TIMESTAMP_FORMATS = [
@@ -35,6 +38,7 @@ TIMESTAMP_FORMATS = [
     "%Y-%m-%d",
 ]
 SHOWN_ROWS = 5
+SHOWN_DUPLICATES = 10
 
 
 @dataclass
@@ -44,70 +48,20 @@ class Problem:
     message: str
     suggestion: str = ""
     error: bool = True
+    decision: str = ""  # the decision that settles it: "duplicates" or "multiline"
 
 
 @dataclass
 class Record:
     row: int
-    key: str  # stable identity of the row: respondent id or content fingerprint
+    key: str  # stable identity of the row's answers: respondent id or content fingerprint
+    respondent_key: str  # who answered: the same for every row of one respondent id
     respondent_ref: str
     received_at: dt.datetime | None
     areas: list[Area | None]
     role: RoleCategory | None
     municipality: Municipality | None
     answers: list[tuple[Question, str, str]]  # (question, text as in the file, column name)
-
-
-class ImportPlan:
-    """The plan's values an import can refer to, with forgiving lookups by slug or name."""
-
-    def __init__(self, consultation: Consultation):
-        self.consultation = consultation
-        self.questions = {q.slug: q for q in consultation.questions.all()}
-        self.events = {e.slug: e for e in consultation.events.all()}
-        self.objects = {
-            "area": {a.slug: a for a in consultation.areas.all()},
-            "role": {r.slug: r for r in consultation.role_categories.all()},
-            "municipality": {m.slug: m for m in consultation.municipalities.all()},
-        }
-        self.index: dict[str, dict[str, str]] = {}
-        for kind, objects in self.objects.items():
-            index = {}
-            for slug, obj in objects.items():
-                for name in (slug, obj.name):
-                    index[_norm(name)] = slug
-                    index[slugify(name)] = slug
-            self.index[kind] = index
-
-    def slugs(self, kind: str) -> dict:
-        return self.objects[kind]
-
-    def find(self, kind: str, value: str, explicit: dict[str, str]) -> tuple[bool, str]:
-        """(known, slug). An explicit mapping of "" means: known, no value."""
-        if value in explicit:
-            return True, explicit[value]
-        normalised = _norm(value)
-        for key, slug in explicit.items():
-            if _norm(key) == normalised:
-                return True, slug
-        slug = self.index[kind].get(normalised) or self.index[kind].get(slugify(value))
-        return (True, slug) if slug else (False, "")
-
-    def suggestion(self, kind: str, value: str) -> str:
-        """The closest value of the plan: by spelling, else a plan name the value contains ("Karlskoga kommun")."""
-        names = {_norm(obj.name): slug for slug, obj in self.objects[kind].items()}
-        names.update({slug: slug for slug in self.objects[kind]})
-        wanted = _norm(value)
-        words = set(re.split(r"\W+", wanted))
-        contained = {slug for name, slug in names.items() if set(re.split(r"\W+", name)) <= words}
-        if len(contained) == 1:
-            return contained.pop()
-        match = difflib.get_close_matches(wanted, list(names), n=1, cutoff=0.5)
-        return names[match[0]] if match else ""
-
-
-def _norm(value: str) -> str:
-    return " ".join(value.split()).casefold()
 
 
 def parse_time(value: str, fmt: str, zone=None) -> dt.datetime | None:
@@ -139,14 +93,25 @@ def fingerprint(cells: list[str]) -> str:
     return h.hexdigest()[:24]
 
 
+def rows_text(rows: list[int], shown: int = SHOWN_ROWS) -> str:
+    """“row 4” or “rows 4, 9, 12 and 3 more”."""
+    listed = ", ".join(str(r) for r in rows[:shown])
+    more = len(rows) - shown
+    if more > 0:
+        listed += " " + ngettext("and %(n)d more", "and %(n)d more", more) % {"n": more}
+    return ngettext("row %(rows)s", "rows %(rows)s", len(rows)) % {"rows": listed}
+
+
 class Checker:
     """Turns rows into Records and collects Problems. Unknown values are gathered per (column, value)."""
 
-    def __init__(self, table: Table, mapping: Mapping, plan: ImportPlan):
-        self.table, self.mapping, self.plan = table, mapping, plan
+    def __init__(self, table: Table, mapping: Mapping, plan: ImportPlan, budget: Budget | None = None):
+        self.table, self.mapping, self.plan, self.budget = table, mapping, plan, budget
         self.problems: list[Problem] = [Problem(None, "", w, error=False) for w in table.warnings]
         self.unknown: dict[tuple[str, str], list[int]] = defaultdict(list)
-        self.seen_respondents: dict[str, int] = {}
+        self.first_rows: dict[tuple[str, ...], int] = {}  # a respondent's (long: answer's) identity -> first row
+        self.repeats: dict[tuple[str, ...], int] = defaultdict(int)
+        self.duplicates: list[tuple[int, int]] = []  # (row, the earlier row it repeats)
         self.occurrences: dict[str, int] = defaultdict(int)
         self.zone = timezone.get_current_timezone()
         self.empty_rows = 0
@@ -155,12 +120,16 @@ class Checker:
         self.formula_cells = 0
         self.rows_without_area: list[int] = []
         self.rows_without_time: list[int] = []
+        self.rows_without_question: list[int] = []
+        self.left_out: dict[str, list[int]] = defaultdict(list)  # long: question value mapped to "" -> rows
 
     def header(self, role: str) -> str:
         return self.table.headers[self.mapping.columns[role]]
 
     def records(self) -> Iterator[Record]:
         for number, cells in self.table.rows:
+            if self.budget is not None:
+                self.budget.time()
             record = self._record(number, cells)
             if record is not None:
                 yield record
@@ -176,18 +145,43 @@ class Checker:
             return None, False
         return (self.plan.objects[kind].get(slug) if slug else None), True
 
+    def _question(self, number: int, cells) -> tuple[Question | None, bool]:
+        """Long files: the row's question, and whether it is known. (None, True): the mapping leaves it out."""
+        raw = cells[self.mapping.columns["question"]].strip()
+        if not raw:
+            self.rows_without_question.append(number)
+            return None, False
+        known, slug = self.plan.find("question", raw, self.mapping.values.get("question", {}))
+        if not known:
+            self.unknown[("question", raw)].append(number)
+            return None, False
+        if not slug:
+            self.left_out[raw].append(number)
+        return (self.plan.questions[slug] if slug else None), True
+
     def _record(self, number: int, cells: list[str]) -> Record | None:
-        answers = []
-        for slug, index in self.mapping.questions.items():
-            text = cells[index]
-            if text.strip():
-                answers.append((self.plan.questions[slug], text, self.table.headers[index]))
-                if text.startswith(("=", "+", "@")) and len(text) > 1:
-                    self.formula_cells += 1
-        if not answers:
-            self.empty_rows += 1
-            return None
         ok = True
+        answers = []
+        if self.mapping.shape == "long":
+            index = self.mapping.columns["answer"]
+            if not cells[index].strip():
+                self.empty_rows += 1
+                return None
+            question, ok = self._question(number, cells)
+            if ok and question is None:
+                return None  # a question the mapping leaves out
+            if question is not None:
+                answers.append((question, cells[index], self.table.headers[index]))
+        else:
+            for slug, index in self.mapping.questions.items():
+                if cells[index].strip():
+                    answers.append((self.plan.questions[slug], cells[index], self.table.headers[index]))
+            if not answers:
+                self.empty_rows += 1
+                return None
+        for _question, text, _column in answers:
+            if text.startswith(("=", "+", "@")) and len(text) > 1:
+                self.formula_cells += 1
         areas: list[Area | None] = []
         raw_area = self._value(cells, "area")
         if raw_area is not None and raw_area.strip():
@@ -235,37 +229,44 @@ class Checker:
                             _("“%(value)s” is not a date and time samrad can read.") % {"value": raw_time},
                             _(
                                 "Use a format like 2022-06-02 09:03, or set timestamp_format in [read], "
-                                'e.g. "%%d/%%m/%%Y %%H:%%M".'
-                            ),
+                                "e.g. %(example)s."
+                            )
+                            % {"example": '"%d/%m/%Y %H:%M"'},
                         )
                     )
             else:
                 self.rows_without_time.append(number)
         respondent_ref = (self._value(cells, "respondent") or "").strip()
-        if respondent_ref:
-            if respondent_ref in self.seen_respondents:
-                self.problems.append(
-                    Problem(
-                        number,
-                        self.header("respondent"),
-                        _("The respondent “%(ref)s” is also on row %(first)d; this row is left out.")
-                        % {"ref": respondent_ref, "first": self.seen_respondents[respondent_ref]},
-                        _("Remove one of the rows if they are different answers with the same id."),
-                        error=False,
-                    )
-                )
-                return None
-            self.seen_respondents[respondent_ref] = number
-            key = "r:" + hashlib.sha256(respondent_ref.encode("utf-8", "surrogatepass")).hexdigest()[:24]
-        else:
-            cells_print = fingerprint(cells)
-            self.occurrences[cells_print] += 1
-            key = f"c:{cells_print}:{self.occurrences[cells_print]}"
+        identity = self._identity(number, cells, respondent_ref)
+        if identity is None:
+            return None  # a repeated respondent that is not kept
+        key, respondent_key = identity
         if not ok:
             return None
         self.answers += len(answers)
         self.kept += 1
-        return Record(number, key, respondent_ref, received_at, areas, role, municipality, answers)
+        return Record(number, key, respondent_key, respondent_ref, received_at, areas, role, municipality, answers)
+
+    def _identity(self, number: int, cells: list[str], respondent_ref: str) -> tuple[str, str] | None:
+        """(key of the row's answers, key of the respondent); None for a repeated row that is left out."""
+        if not respondent_ref:
+            cells_print = fingerprint(cells)
+            self.occurrences[cells_print] += 1
+            key = f"c:{cells_print}:{self.occurrences[cells_print]}"
+            return key, key
+        respondent_key = "r:" + hashlib.sha256(respondent_ref.encode("utf-8", "surrogatepass")).hexdigest()[:24]
+        identity: tuple[str, ...] = (respondent_ref,)
+        if self.mapping.shape == "long":  # one row per answer: a repeat is the same question and area again
+            identity += (norm(cells[self.mapping.columns["question"]]), norm(self._value(cells, "area") or ""))
+        first = self.first_rows.get(identity)
+        if first is None:
+            self.first_rows[identity] = number
+            return respondent_key, respondent_key
+        self.duplicates.append((number, first))
+        if self.mapping.duplicates != "keep-all":
+            return None
+        self.repeats[identity] += 1
+        return f"{respondent_key}:{self.repeats[identity] + 1}", respondent_key
 
     def finish(self) -> list[Problem]:
         """All problems, unknown values first (one line per value, with its rows), then the rest."""
@@ -273,12 +274,7 @@ class Checker:
         for (role, value), rows in sorted(self.unknown.items(), key=lambda item: item[1][0]):
             kind = role
             slug = self.plan.suggestion(kind, value)
-            name = self.plan.objects[kind][slug].name if slug else ""
-            shown = ", ".join(str(r) for r in rows[:SHOWN_ROWS])
-            more = len(rows) - SHOWN_ROWS
-            if more > 0:
-                shown += " " + ngettext("and %(n)d more", "and %(n)d more", more) % {"n": more}
-            where = ngettext("row %(rows)s", "rows %(rows)s", len(rows)) % {"rows": shown}
+            name = names_of(self.plan.objects[kind][slug])[0] if slug else ""
             section = f"[values.{kind}]"
             suggestion = (
                 _("Did you mean %(slug)s (%(name)s)? Add %(line)s under %(section)s in the mapping.")
@@ -292,10 +288,104 @@ class Checker:
                     rows[0],
                     self.header(role),
                     _("“%(value)s” is not one of the plan's %(kinds)s (%(where)s).")
-                    % {"value": value, "kinds": _kind_name(kind), "where": where},
+                    % {"value": value, "kinds": _kind_name(kind), "where": rows_text(rows)},
                     suggestion,
                 )
             )
+        if self.rows_without_question:
+            rows = self.rows_without_question
+            out.append(
+                Problem(
+                    rows[0],
+                    self.header("question"),
+                    ngettext(
+                        "%(n)d row has an answer but no question (%(where)s).",
+                        "%(n)d rows have an answer but no question (%(where)s).",
+                        len(rows),
+                    )
+                    % {"n": len(rows), "where": rows_text(rows)},
+                    _("Fill in the question, or delete the rows."),
+                )
+            )
+        for value, rows in self.left_out.items():
+            out.append(
+                Problem(
+                    rows[0],
+                    self.header("question"),
+                    ngettext(
+                        "%(n)d answer to “%(value)s” is left out, as the mapping says (%(where)s).",
+                        "%(n)d answers to “%(value)s” are left out, as the mapping says (%(where)s).",
+                        len(rows),
+                    )
+                    % {"n": len(rows), "value": value, "where": rows_text(rows)},
+                    error=False,
+                )
+            )
+        out += self._duplicates_problems()
+        out += self._other_warnings()
+        return out + self.problems
+
+    def _duplicates_problems(self) -> list[Problem]:
+        if not self.duplicates:
+            return []
+        n = len(self.duplicates)
+        listed = ", ".join(
+            _("row %(row)d (as row %(first)d)") % {"row": row, "first": first}
+            for row, first in self.duplicates[:SHOWN_DUPLICATES]
+        )
+        if n > SHOWN_DUPLICATES:
+            listed += " " + ngettext("and %(n)d more", "and %(n)d more", n - SHOWN_DUPLICATES) % {
+                "n": n - SHOWN_DUPLICATES
+            }
+        values = {"n": n, "rows": listed}
+        if self.mapping.shape == "long":
+            found = ngettext(
+                "%(n)d row repeats the respondent, question and culture area of an earlier row: %(rows)s.",
+                "%(n)d rows repeat the respondent, question and culture area of an earlier row: %(rows)s.",
+                n,
+            )
+        else:
+            found = ngettext(
+                "%(n)d row repeats the respondent id of an earlier row: %(rows)s.",
+                "%(n)d rows repeat the respondent id of an earlier row: %(rows)s.",
+                n,
+            )
+        found %= values
+        decision = self.mapping.duplicates
+        column = self.header("respondent")
+        row = self.duplicates[0][0]
+        if decision == "keep-first":
+            return [Problem(row, column, found + " " + _("They are left out: the first row of each is kept."),
+                            error=False, decision="duplicates")]  # fmt: skip
+        if decision == "keep-all":
+            return [Problem(row, column, found + " " + _("They are imported too: all rows are kept."),
+                            error=False, decision="duplicates")]  # fmt: skip
+        if decision == "refuse":
+            return [
+                Problem(
+                    row,
+                    column,
+                    found + " " + _('The file is refused, as the mapping says (duplicates = "refuse").'),
+                    _("Remove the repeated rows from the file, or choose to keep the first row or all rows."),
+                    decision="duplicates",
+                )
+            ]
+        return [
+            Problem(
+                row,
+                column,
+                found + " " + _("Decide what to do with them before importing."),
+                _(
+                    "Keep the first row of each, keep all rows, or refuse the file: choose on the import page, "
+                    "use --duplicates keep-first, keep-all or refuse with samrad import, or set duplicates = "
+                    '"keep-first" (or "keep-all", "refuse") in the mapping.'
+                ),
+                decision="duplicates",
+            )
+        ]
+
+    def _other_warnings(self) -> list[Problem]:
+        out = []
         if self.rows_without_area:
             out.append(
                 Problem(
@@ -341,8 +431,13 @@ class Checker:
                     error=False,
                 )
             )
-        return out + self.problems
+        return out
 
 
 def _kind_name(kind: str) -> str:
-    return {"area": _("culture areas"), "role": _("role categories"), "municipality": _("municipalities")}[kind]
+    return {
+        "area": _("culture areas"),
+        "role": _("role categories"),
+        "municipality": _("municipalities"),
+        "question": _("questions"),
+    }[kind]
