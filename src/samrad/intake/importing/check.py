@@ -17,13 +17,14 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from samrad.consultations.models import Area, Municipality, Question, RoleCategory
 
+from . import findings
+from .findings import Problem
 from .limits import Budget
-from .mapping import Mapping, toml_line
-from .plan import ImportPlan, names_of, norm
+from .mapping import Mapping
+from .plan import ImportPlan, norm
 from .read import Table
 
 TIMESTAMP_FORMATS = [
@@ -37,18 +38,6 @@ TIMESTAMP_FORMATS = [
     "%Y/%m/%d %H:%M:%S",
     "%Y-%m-%d",
 ]
-SHOWN_ROWS = 5
-SHOWN_DUPLICATES = 10
-
-
-@dataclass
-class Problem:
-    row: int | None
-    column: str
-    message: str
-    suggestion: str = ""
-    error: bool = True
-    decision: str = ""  # the decision that settles it: "duplicates" or "multiline"
 
 
 @dataclass
@@ -91,15 +80,6 @@ def fingerprint(cells: list[str]) -> str:
     for cell in cells:
         h.update(cell.encode("utf-8", "surrogatepass") + b"\x1f")
     return h.hexdigest()[:24]
-
-
-def rows_text(rows: list[int], shown: int = SHOWN_ROWS) -> str:
-    """“row 4” or “rows 4, 9, 12 and 3 more”."""
-    listed = ", ".join(str(r) for r in rows[:shown])
-    more = len(rows) - shown
-    if more > 0:
-        listed += " " + ngettext("and %(n)d more", "and %(n)d more", more) % {"n": more}
-    return ngettext("row %(rows)s", "rows %(rows)s", len(rows)) % {"rows": listed}
 
 
 class Checker:
@@ -270,174 +250,4 @@ class Checker:
 
     def finish(self) -> list[Problem]:
         """All problems, unknown values first (one line per value, with its rows), then the rest."""
-        out = []
-        for (role, value), rows in sorted(self.unknown.items(), key=lambda item: item[1][0]):
-            kind = role
-            slug = self.plan.suggestion(kind, value)
-            name = names_of(self.plan.objects[kind][slug])[0] if slug else ""
-            section = f"[values.{kind}]"
-            suggestion = (
-                _("Did you mean %(slug)s (%(name)s)? Add %(line)s under %(section)s in the mapping.")
-                % {"slug": slug, "name": name, "line": toml_line(value, slug), "section": section}
-                if slug
-                else _("Add %(line)s under %(section)s in the mapping, with the plan's slug.")
-                % {"line": toml_line(value, "…"), "section": section}
-            )
-            out.append(
-                Problem(
-                    rows[0],
-                    self.header(role),
-                    _("“%(value)s” is not one of the plan's %(kinds)s (%(where)s).")
-                    % {"value": value, "kinds": _kind_name(kind), "where": rows_text(rows)},
-                    suggestion,
-                )
-            )
-        if self.rows_without_question:
-            rows = self.rows_without_question
-            out.append(
-                Problem(
-                    rows[0],
-                    self.header("question"),
-                    ngettext(
-                        "%(n)d row has an answer but no question (%(where)s).",
-                        "%(n)d rows have an answer but no question (%(where)s).",
-                        len(rows),
-                    )
-                    % {"n": len(rows), "where": rows_text(rows)},
-                    _("Fill in the question, or delete the rows."),
-                )
-            )
-        for value, rows in self.left_out.items():
-            out.append(
-                Problem(
-                    rows[0],
-                    self.header("question"),
-                    ngettext(
-                        "%(n)d answer to “%(value)s” is left out, as the mapping says (%(where)s).",
-                        "%(n)d answers to “%(value)s” are left out, as the mapping says (%(where)s).",
-                        len(rows),
-                    )
-                    % {"n": len(rows), "value": value, "where": rows_text(rows)},
-                    error=False,
-                )
-            )
-        out += self._duplicates_problems()
-        out += self._other_warnings()
-        return out + self.problems
-
-    def _duplicates_problems(self) -> list[Problem]:
-        if not self.duplicates:
-            return []
-        n = len(self.duplicates)
-        listed = ", ".join(
-            _("row %(row)d (as row %(first)d)") % {"row": row, "first": first}
-            for row, first in self.duplicates[:SHOWN_DUPLICATES]
-        )
-        if n > SHOWN_DUPLICATES:
-            listed += " " + ngettext("and %(n)d more", "and %(n)d more", n - SHOWN_DUPLICATES) % {
-                "n": n - SHOWN_DUPLICATES
-            }
-        values = {"n": n, "rows": listed}
-        if self.mapping.shape == "long":
-            found = ngettext(
-                "%(n)d row repeats the respondent, question and culture area of an earlier row: %(rows)s.",
-                "%(n)d rows repeat the respondent, question and culture area of an earlier row: %(rows)s.",
-                n,
-            )
-        else:
-            found = ngettext(
-                "%(n)d row repeats the respondent id of an earlier row: %(rows)s.",
-                "%(n)d rows repeat the respondent id of an earlier row: %(rows)s.",
-                n,
-            )
-        found %= values
-        decision = self.mapping.duplicates
-        column = self.header("respondent")
-        row = self.duplicates[0][0]
-        if decision == "keep-first":
-            return [Problem(row, column, found + " " + _("They are left out: the first row of each is kept."),
-                            error=False, decision="duplicates")]  # fmt: skip
-        if decision == "keep-all":
-            return [Problem(row, column, found + " " + _("They are imported too: all rows are kept."),
-                            error=False, decision="duplicates")]  # fmt: skip
-        if decision == "refuse":
-            return [
-                Problem(
-                    row,
-                    column,
-                    found + " " + _('The file is refused, as the mapping says (duplicates = "refuse").'),
-                    _("Remove the repeated rows from the file, or choose to keep the first row or all rows."),
-                    decision="duplicates",
-                )
-            ]
-        return [
-            Problem(
-                row,
-                column,
-                found + " " + _("Decide what to do with them before importing."),
-                _(
-                    "Keep the first row of each, keep all rows, or refuse the file: choose on the import page, "
-                    "use --duplicates keep-first, keep-all or refuse with samrad import, or set duplicates = "
-                    '"keep-first" (or "keep-all", "refuse") in the mapping.'
-                ),
-                decision="duplicates",
-            )
-        ]
-
-    def _other_warnings(self) -> list[Problem]:
-        out = []
-        if self.rows_without_area:
-            out.append(
-                Problem(
-                    self.rows_without_area[0],
-                    self.header("area") if "area" in self.mapping.columns else "",
-                    ngettext(
-                        "%(n)d row names no culture area; its answers are imported without one.",
-                        "%(n)d rows name no culture area; their answers are imported without one.",
-                        len(self.rows_without_area),
-                    )
-                    % {"n": len(self.rows_without_area)},
-                    _("Results are shown per culture area: map an area column, or set defaults.area."),
-                    error=False,
-                )
-            )
-        if self.rows_without_time:
-            out.append(
-                Problem(
-                    self.rows_without_time[0],
-                    self.header("submitted_at"),
-                    ngettext(
-                        "%(n)d row has no time; the time of the import is used.",
-                        "%(n)d rows have no time; the time of the import is used.",
-                        len(self.rows_without_time),
-                    )
-                    % {"n": len(self.rows_without_time)},
-                    error=False,
-                )
-            )
-        if self.formula_cells:
-            out.append(
-                Problem(
-                    None,
-                    "",
-                    ngettext(
-                        "%(n)d answer starts like a spreadsheet formula (=, +, @). It is kept as text, exactly as in "
-                        "the file, and made safe whenever samrad writes a spreadsheet.",
-                        "%(n)d answers start like a spreadsheet formula (=, +, @). They are kept as text, exactly "
-                        "as in the file, and made safe whenever samrad writes a spreadsheet.",
-                        self.formula_cells,
-                    )
-                    % {"n": self.formula_cells},
-                    error=False,
-                )
-            )
-        return out
-
-
-def _kind_name(kind: str) -> str:
-    return {
-        "area": _("culture areas"),
-        "role": _("role categories"),
-        "municipality": _("municipalities"),
-        "question": _("questions"),
-    }[kind]
+        return findings.problems(self)

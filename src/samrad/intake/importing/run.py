@@ -31,7 +31,8 @@ from ..rows import RowWriter
 from ..survey import dedup_key
 from ..text import storable
 from . import mapping as mappings
-from .check import Checker, Problem
+from .check import Checker
+from .findings import Problem
 from .limits import Budget, LimitExceeded, Limits
 from .plan import ImportPlan
 from .read import ReadError, Table, read_table
