@@ -250,3 +250,21 @@ def test_a_long_file_repeats_when_the_same_respondent_answers_the_same_question_
     report = run_import(example_plan, csv_bytes(rows), "lang.csv", duplicates="keep-all")
     assert report.imported and report.new == 4
     assert len({c.respondent for c in Contribution.objects.all()}) == 1
+
+
+def test_the_readme_long_mapping_works_as_shown(example_plan):
+    from tests.conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    blocks = [b.split("```")[0] for b in readme.split("```toml\n")[1:]]
+    [mapping] = [b for b in blocks if 'shape = "long"' in b]
+    rows = [["Respondent-ID", "Fråga", "Svar", "Kulturområde", "Kommun"]]
+    rows += [["a1", "Vilka är de största utmaningarna för ditt kulturområde?", "Lokaler", "Musik", "Nora"]]
+    rows += [["a1", "Hur gammal är du?", "47", "Musik", "Nora"], ["a2", "hallbarhet", "Körer", "Dans", "Örebro"]]
+    rows += [["a2", "hallbarhet", "Körer igen", "Dans", "Örebro"]]
+    report = run_import(example_plan, csv_bytes(rows), "dalarna.csv", mapping)
+    assert report.imported, [p.message for p in report.errors]
+    assert {(c.question.slug, c.raw_text) for c in Contribution.objects.all()} == {
+        ("utmaningar", "Lokaler"),
+        ("hallbarhet", "Körer"),
+    }
