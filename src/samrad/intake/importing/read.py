@@ -127,10 +127,12 @@ def _read_csv(data: bytes, name: str, encoding: str, delimiter: str, header_row:
         raise ReadError(not_csv_message(Path(name).name, kind))
     text = text.lstrip("\ufeff")
     sep = DELIMITERS.get(delimiter) or sniff_delimiter(text)
-    # The CSV reader builds a whole row before it hands it over: bound the cells it can make beforehand.
-    unquoted = QUOTED.sub("", text)
-    budget.cells(unquoted.count(sep) + unquoted.count("\n") + 1)
-    del unquoted
+    # The CSV reader builds a whole row before it hands it over: bound the cells it can make beforehand
+    # (separators and line breaks inside quotes make no cells, so they are left out when it matters).
+    if text.count(sep) + text.count("\n") >= budget.limits.cells:
+        unquoted = QUOTED.sub("", text)
+        budget.cells(unquoted.count(sep) + unquoted.count("\n") + 1)
+        del unquoted
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=sep)
     builder = TableBuilder(header_row, "csv", budget)
     spans: list[tuple[int, int, int, list[str]]] = []

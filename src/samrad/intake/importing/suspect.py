@@ -24,6 +24,7 @@ SIGNATURES = {
     b"Rar!": "RAR",
     b"\x7fELF": "ELF",
 }
+SAMPLE = 2000  # first cells looked at to tell what a row's first cell is like
 BINARY_SHARE = 0.05  # of the first characters: control characters or bytes no encoding knows
 NUMBER = re.compile(r"^\d+$")
 DATE = re.compile(r"^\d{1,4}[-./]\d{1,2}[-./]\d{1,4}([ T].*)?$")
@@ -74,9 +75,11 @@ def spanning_cells(
     spans: (row number, first line, last line, cells) of every row over several lines; first_cells: the first
     cell of every other row, to recognise a swallowed row by how its first cell looks.
     """
-    kinds = {_kind(v) for v in first_cells if v.strip()}
+    if not spans:
+        return []
+    kinds = {_kind(v) for v in first_cells[:SAMPLE] if v.strip()}
     kind = kinds.pop() if len(kinds) == 1 else "text"
-    known = {v.strip() for v in first_cells if v.strip()}
+    known = {v.strip() for v in first_cells if v.strip()} if kind == "text" else set()
     found = []
     for row, first_line, last_line, cells in spans:
         for index, cell in enumerate(cells):
@@ -90,7 +93,7 @@ def spanning_cells(
 
 
 def _looks_like_row(line: str, width: int, delimiter: str, kind: str, known: set[str]) -> bool:
-    if width < 2:
+    if width < 2 or line.count(delimiter) < width - 1:
         return False
     fields = next(csv.reader([line], delimiter=delimiter), [])
     if len(fields) != width:
