@@ -224,6 +224,15 @@ def test_keep_first_keep_all_and_refuse(example_plan):
     assert len({c.respondent for c in ones}) == 1  # one respondent id: one respondent, however many rows
     again = run_import(example_plan, data, "dubbel.csv", WIDE_IDS, duplicates="keep-all")
     assert (again.new, again.existing) == (0, 8)
+    from samrad.audit.models import AuditEvent
+
+    assert [
+        e.data.get("duplicates") for e in AuditEvent.objects.filter(action="contributions.import").order_by("pk")
+    ] == [
+        "keep-first",
+        "keep-all",
+        "keep-all",
+    ]
     refused = run_import(example_plan, data, "dubbel.csv", WIDE_IDS, duplicates="refuse")
     assert not refused.imported and any(p.decision == "duplicates" for p in refused.errors)
 

@@ -249,6 +249,7 @@ def _run(consultation, data: bytes, report: Report, mapping_text: str, budget: B
                 sha256=sha,
                 added=report.new,
                 skipped=report.existing,
+                **_decisions(report, mapping),
             )
     except IntegrityError:
         report.batch = None
@@ -258,6 +259,17 @@ def _run(consultation, data: bytes, report: Report, mapping_text: str, budget: B
             )
         )
     return report
+
+
+def _decisions(report: Report, mapping: mappings.Mapping) -> dict:
+    """The decisions this import was made with, for the audit log (only those the file asked for)."""
+    decisions = report.decisions
+    out: dict = {}
+    if "duplicates" in decisions:
+        out["duplicates"] = mapping.duplicates
+    if "multiline" in decisions:
+        out["accepted_multiline_cells"] = sum(1 for p in report.problems if p.decision == "multiline")
+    return out
 
 
 def _spanning(table: Table, accepted: bool) -> list[Problem]:
