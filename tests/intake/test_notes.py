@@ -257,3 +257,7 @@ def test_editing_an_imported_note_updates_it_instead_of_adding_a_second(client, 
     assert status == 200 and body["status"] == "saved"
     assert Contribution.objects.count() == total
     assert Contribution.objects.get(group=same).raw_text == "Rättad igen"
+    # Loading the example's notes again keeps the edit.
+    _load_notes(same.round.event.consultation, path)
+    assert Contribution.objects.count() == total
+    assert Contribution.objects.get(group=same).raw_text == "Rättad igen"
