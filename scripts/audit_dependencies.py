@@ -8,17 +8,23 @@
    project's *latest* release. For a pin equal to the latest release that is a real audit; for an older pin
    it is not, and the package is reported as not audited (with the release it lags behind).
 
-Exit 1 when a vulnerability is found. Packages that could not be audited are listed, and fail the run only
-with SAMRAD_AUDIT_STRICT=1 (CI here has no other source of vulnerability data; see README, Development).
-    python scripts/audit_dependencies.py requirements/test.lock [more.lock …]
+Exit 1 when a vulnerability is found. Packages that could not be audited are listed. With
+SAMRAD_AUDIT_STRICT=1 (as `.ci/run` runs it) each of them fails the run unless the reviewed allow-list
+(requirements/audit-allowlist.toml, or --allowlist FILE) names it with the exact pinned version and a
+reason. An entry stops covering a package when the pin changes, or when a newer release of the pin's series
+appears that the entry does not list under `accept_newer` (often a security fix): then someone looks again.
+Exit 2 when the allow-list itself cannot be read.
+    python scripts/audit_dependencies.py [--allowlist FILE] requirements/test.lock [more.lock …]
 """
 
+import datetime as dt
 import json
 import os
 import re
 import subprocess
 import sys
 import tempfile
+import tomllib
 import urllib.error
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
@@ -26,6 +32,8 @@ from dataclasses import dataclass, field
 
 PROJECT_API = os.environ.get("SAMRAD_PYPI_JSON", "https://pypi.org/pypi/{name}/json")
 PIN = re.compile(r"^([A-Za-z0-9][A-Za-z0-9._-]*)(?:\[[^\]]*\])?==([^\s;#]+)")
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+ALLOWLIST = os.path.join(ROOT, "requirements", "audit-allowlist.toml")
 
 
 @dataclass
@@ -33,6 +41,21 @@ class Result:
     audited: dict[str, str] = field(default_factory=dict)  # name -> how
     vulnerable: dict[str, list[str]] = field(default_factory=dict)  # name -> vulnerability ids
     not_audited: dict[str, str] = field(default_factory=dict)  # name -> why
+    newer: dict[str, list[str]] = field(default_factory=dict)  # name -> newer releases in the pin's series
+
+
+@dataclass(frozen=True)
+class Allowed:
+    """A reviewed allow-list entry: this pin may stay unaudited, for this reason."""
+
+    version: str
+    reason: str
+    reviewed: dt.date
+    accept_newer: tuple[str, ...] = ()
+
+
+class AllowlistError(Exception):
+    pass
 
 
 def canonical(name: str) -> str:
@@ -115,6 +138,7 @@ def check_latest(name: str, version: str, info: dict | None, result: Result) -> 
         result.not_audited[name] = (
             f"pinned {version}, latest {latest} ({note}); PyPI lists vulnerabilities of the latest only"
         )
+        result.newer[name] = series
         return
     result.not_audited.pop(name, None)
     result.audited[name] = "PyPI project JSON (pin is the latest release)"
@@ -136,14 +160,81 @@ def audit(paths: list[str], *, use_pip_audit: bool = True) -> tuple[dict[str, st
     return pins, result
 
 
-def report(pins: dict[str, str], result: Result) -> int:
+def load_allowlist(path: str) -> dict[str, Allowed]:
+    """The reviewed allow-list: [package.<name>] tables with version, reason and reviewed (a date)."""
+    if not os.path.exists(path):
+        return {}
+    try:
+        with open(path, "rb") as f:
+            data = tomllib.load(f)
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise AllowlistError(f"{path}: cannot be read: {exc}") from exc
+    unknown = set(data) - {"package"}
+    if unknown:
+        raise AllowlistError(f"{path}: unknown section(s) {', '.join(sorted(unknown))}; write [package.<name>]")
+    allowed = {}
+    for name, entry in (data.get("package") or {}).items():
+        where = f"{path}: [package.{name}]"
+        if not isinstance(entry, dict):
+            raise AllowlistError(f"{where}: must be a table with version, reason and reviewed")
+        extra = set(entry) - {"version", "reason", "reviewed", "accept_newer"}
+        if extra:
+            raise AllowlistError(f"{where}: unknown key(s) {', '.join(sorted(extra))}")
+        version, reason, reviewed = entry.get("version"), entry.get("reason"), entry.get("reviewed")
+        accept = entry.get("accept_newer", [])
+        if not isinstance(version, str) or not version.strip():
+            raise AllowlistError(f'{where}: version is missing; write the pinned version, e.g. version = "1.2.3"')
+        if not isinstance(reason, str) or len(reason.strip()) < 20:
+            raise AllowlistError(f"{where}: reason is missing or too short; say why this pin may stay unaudited")
+        if not isinstance(reviewed, dt.date):
+            raise AllowlistError(
+                f"{where}: reviewed is missing; write the date of the review, e.g. reviewed = 2026-12-03"
+            )
+        if not isinstance(accept, list) or not all(isinstance(v, str) for v in accept):
+            raise AllowlistError(f'{where}: accept_newer must be a list of versions, e.g. ["4.3.2"]')
+        allowed[canonical(name)] = Allowed(version.strip(), reason.strip(), reviewed, tuple(accept))
+    return allowed
+
+
+def excused(name: str, pins: dict[str, str], result: Result, allowed: dict[str, Allowed]) -> str | None:
+    """Why an unaudited package does not fail a strict run, or None when it does."""
+    entry = allowed.get(name)
+    if entry is None or entry.version != pins[name]:
+        return None
+    unreviewed = [v for v in result.newer.get(name, []) if v not in entry.accept_newer]
+    if unreviewed:
+        return None
+    return entry.reason
+
+
+def report(pins: dict[str, str], result: Result, allowed: dict[str, Allowed] | None = None) -> int:
+    allowed = allowed or {}
+    strict = os.environ.get("SAMRAD_AUDIT_STRICT") == "1"
     total = len(pins)
     for name, ids in sorted(result.vulnerable.items()):
         print(f"VULNERABLE {name}=={pins[name]}: {', '.join(ids)}")
-    if result.not_audited:
-        print(f"NOT AUDITED ({len(result.not_audited)} of {total}): no vulnerability data for these pins here:")
-        for name, why in sorted(result.not_audited.items()):
+    reasons = {name: excused(name, pins, result, allowed) for name in result.not_audited}
+    accepted = {name: why for name, why in reasons.items() if why is not None}
+    failing = {name: why for name, why in result.not_audited.items() if name not in accepted}
+    if accepted:
+        print(f"NOT AUDITED, ALLOWED ({len(accepted)} of {total}): reviewed in the allow-list:")
+        for name, why in sorted(accepted.items()):
+            print(f"  {name}=={pins[name]}: {result.not_audited[name]}")
+            print(f"    allowed after review on {allowed[name].reviewed}: {why.split('. ')[0]}.")
+    if failing:
+        print(f"NOT AUDITED ({len(failing)} of {total}): no vulnerability data for these pins here:")
+        for name, why in sorted(failing.items()):
             print(f"  {name}=={pins[name]}: {why}")
+            entry = allowed.get(name)
+            if entry is not None and entry.version != pins[name]:
+                print(f"    the allow-list's entry is for {entry.version}: review the new pin")
+            elif entry is not None:
+                news = [v for v in result.newer.get(name, []) if v not in entry.accept_newer]
+                print(f"    newer in its series since the review: {', '.join(news)}: update the pin or review again")
+    for name, entry in sorted(allowed.items()):
+        if name not in accepted and name not in failing:
+            state = f"not pinned (entry for {entry.version})" if name not in pins else "audited now"
+            print(f"allow-list entry no longer needed: {name} ({state}); remove it")
     how = {}
     for name, source in result.audited.items():
         how.setdefault(source, []).append(name)
@@ -151,22 +242,31 @@ def report(pins: dict[str, str], result: Result) -> int:
         print(f"audited with {source}: {len(names)}")
     print(
         f"dependency audit: {len(result.audited)} of {total} packages audited, "
-        f"{len(result.vulnerable)} with known vulnerabilities, {len(result.not_audited)} not audited"
+        f"{len(result.vulnerable)} with known vulnerabilities, {len(result.not_audited)} not audited "
+        f"({len(accepted)} of them allowed after review)"
     )
     if result.vulnerable:
         return 1
-    if result.not_audited and os.environ.get("SAMRAD_AUDIT_STRICT") == "1":
-        print("SAMRAD_AUDIT_STRICT=1: packages that could not be audited fail the run.")
+    if failing and strict:
+        print("SAMRAD_AUDIT_STRICT=1: packages that could not be audited and are not on the allow-list fail the run.")
         return 1
-    if result.not_audited:
+    if failing:
         print("PARTIAL AUDIT: the packages above were NOT checked for vulnerabilities.")
     return 0
 
 
 def main(argv: list[str]) -> int:
+    allowlist = ALLOWLIST
+    if argv[:1] == ["--allowlist"] and len(argv) > 1:
+        allowlist, argv = argv[1], argv[2:]
+    try:
+        allowed = load_allowlist(allowlist)
+    except AllowlistError as exc:
+        print(f"dependency audit: {exc}", file=sys.stderr)
+        return 2
     paths = argv or ["requirements/test.lock"]
     pins, result = audit(paths)
-    return report(pins, result)
+    return report(pins, result, allowed)
 
 
 if __name__ == "__main__":

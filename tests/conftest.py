@@ -26,6 +26,15 @@ def _media_in_tmp(settings, tmp_path):
     settings.SAMRAD_ANALYSIS_IN_BACKGROUND = False
 
 
+@pytest.fixture(autouse=True)
+def _rate_limit_clock_held_still(monkeypatch):
+    """Rate limits count in fixed windows: a test that ran across the end of one would see its count start
+    afresh. The limits' clock stands still, 100 seconds into a window of 10 or 15 minutes."""
+    from samrad.core import ratelimit
+
+    monkeypatch.setattr(ratelimit, "clock", lambda: 1_800_000_100.0)
+
+
 @pytest.fixture
 def example_plan(db):
     """The example consultation's plan (no participants or answers)."""

@@ -4,7 +4,9 @@
     samrad demo [--no-serve]
     samrad serve [--host H] [--port P] [--production]
 
-Every subcommand lives in samrad/commands/<name>.py with `help`, `add_arguments(parser)` and `run(args)`.
+Every subcommand is a module with `help`, `add_arguments(parser)` and `run(args)`, listed in COMMANDS: the
+project's own in samrad/commands/<name>.py, an app's in samrad/<app>/cli.py. What they share is in
+samrad/core/cli.py.
 Anything else is passed to Django's management commands: `samrad migrate`, `samrad createsuperuser`,
 `samrad check --deploy`.
 """
@@ -53,7 +55,7 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     from django.utils.translation import gettext as _
     from django.utils.translation import ngettext
 
-    # argparse's own words ("usage:", "options", …) through Django's catalogues: see commands/argparse_messages.py
+    # argparse's own words ("usage:", "options", …) through Django's catalogues: see core/argparse_messages.py
     argparse._ = _  # type: ignore[attr-defined]
     argparse.ngettext = ngettext  # type: ignore[attr-defined]
 
@@ -132,7 +134,7 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help()
         return 0
     translation.activate(args.lang)
-    from samrad.commands.output import UserError, fail
+    from samrad.core.cli import UserError, fail
 
     try:
         return int(args.run(args) or 0)
@@ -150,7 +152,7 @@ def _unexpected(exc: Exception) -> int:
     from django.db import DatabaseError
     from django.utils.translation import gettext as _
 
-    from samrad.commands.output import fail
+    from samrad.core.cli import fail
 
     if isinstance(exc, DatabaseError):
         return fail(

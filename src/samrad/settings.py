@@ -7,6 +7,8 @@ SAMRAD_DEBUG         1/0 (default 0)
 SAMRAD_ALLOWED_HOSTS comma-separated (default 127.0.0.1,localhost)
 SAMRAD_HOME          where var/ lives (default: the working directory)
 SAMRAD_CSRF_TRUSTED_ORIGINS  comma-separated origins, only when a proxy rewrites the host
+SAMRAD_TRUSTED_PROXIES       proxies in front that append to X-Forwarded-For (1 behind nginx; default 0)
+SAMRAD_PUBLIC_POST_LIMIT, SAMRAD_SURVEY_RATE_LIMIT, SAMRAD_LOGIN_ADDRESS_LIMIT  "count/seconds" per address, 0: off
 """
 
 import os
@@ -27,6 +29,7 @@ def _flag(name: str, default: str = "0") -> bool:
 PRODUCTION = _flag("SAMRAD_PRODUCTION")
 DEBUG = _flag("SAMRAD_DEBUG")
 
+DEVELOPMENT_SECRET_KEY = "samrad-development-key-not-for-production-use-0123456789"
 SECRET_KEY = os.environ.get("SAMRAD_SECRET_KEY", "").strip()
 if not SECRET_KEY:
     if PRODUCTION:
@@ -41,8 +44,9 @@ if not SECRET_KEY:
             "e.g. in the service's environment file (see README, Deployment).\n"
             "Create one with: python3 -c 'import secrets; print(secrets.token_urlsafe(50))'"
         )
-    # Development only: a fixed key is fine because nothing here is secret.
-    SECRET_KEY = "samrad-development-key-not-for-production-use-0123456789"
+    # Development only: a fixed key is fine because nothing here is secret. It is public, so a production
+    # site with SAMRAD_SECRET_KEY set to it is refused by the system check (samrad.core.checks).
+    SECRET_KEY = DEVELOPMENT_SECRET_KEY
 
 ALLOWED_HOSTS = [h.strip() for h in os.environ.get("SAMRAD_ALLOWED_HOSTS", "127.0.0.1,localhost").split(",") if h]
 
@@ -167,9 +171,19 @@ LOGOUT_REDIRECT_URL = "accounts:login"
 # A staff session lasts a working day; closing the browser does not end it, logging out does.
 SESSION_COOKIE_AGE = int(os.environ.get("SAMRAD_SESSION_HOURS", "10")) * 3600
 PASSWORD_RESET_TIMEOUT = 3 * 24 * 3600
-# Failed logins per user name (and per address) within the window before logging in is refused for a while.
+# Failed logins per user name within the window before logging in is refused for a while.
 SAMRAD_LOGIN_ATTEMPTS = int(os.environ.get("SAMRAD_LOGIN_ATTEMPTS", "5"))
 SAMRAD_LOGIN_WINDOW_MINUTES = 15
+# Per-address limits, counted in the database (samrad.core.ratelimit): "count/seconds", "0" turns one off.
+# Failed logins from one address, whatever the user names:
+SAMRAD_LOGIN_ADDRESS_LIMIT = os.environ.get("SAMRAD_LOGIN_ADDRESS_LIMIT", "20/900")
+# Sign-ups, resent links, feedback and password-reset mails, each counted on its own:
+SAMRAD_PUBLIC_POST_LIMIT = os.environ.get("SAMRAD_PUBLIC_POST_LIMIT", "10/600")
+# Survey answers (an office behind one address can still answer):
+SAMRAD_SURVEY_RATE_LIMIT = os.environ.get("SAMRAD_SURVEY_RATE_LIMIT", "30/600")
+# How many proxies in front append to X-Forwarded-For: 1 behind nginx. With 0 the limits above see the
+# proxy's address and every visitor shares one count.
+SAMRAD_TRUSTED_PROXIES = os.environ.get("SAMRAD_TRUSTED_PROXIES", "0")
 # The review page's "Run the analysis" starts `samrad analyze` in its own process (1) or runs it in the
 # request (0: only for a small consultation, or where no process may be started).
 SAMRAD_ANALYSIS_IN_BACKGROUND = os.environ.get("SAMRAD_ANALYSIS_IN_BACKGROUND", "1") != "0"

@@ -13,7 +13,8 @@ def test_sentence():
 
 
 def test_join_points():
-    assert join_points(["höjda bidrag.", " fler lokaler ", ""]) == "höjda bidrag; fler lokaler."
+    assert join_points(["höjda bidrag.", " fler lokaler ", ""]) == "höjda bidrag, fler lokaler."
+    assert join_points(["bidrag, lokaler", "fler scener"]) == "bidrag, lokaler; fler scener."
     assert join_points([]) == ""
 
 

@@ -18,7 +18,7 @@ EVENT = "kulturdialog-2022-06-01"
 
 @pytest.fixture
 def open_event(example_plan, settings):
-    settings.SAMRAD_PUBLIC_POST_LIMIT = (100, 600)
+    settings.SAMRAD_PUBLIC_POST_LIMIT = "100/600"
     event = example_plan.events.get(slug=EVENT)
     now = timezone.now()
     event.registration_opens_at = now - dt.timedelta(days=1)

@@ -43,7 +43,7 @@ def test_every_bad_row_is_reported_and_nothing_is_imported(example_plan):
     text = "\n".join(report.lines())
     assert "platser.csv, rad 3: koordinater saknas" in text
     assert "'59.27x' är inte ett tal" in text
-    assert "Stockholm (59.3293, 18.0686) ligger utanför länets kommuner" in text
+    assert "Stockholm (59.3293, 18.0686) ligger i Stockholm (Stockholms län), som inte är en av samrådets" in text
     assert "verkar ha bytt plats" in text
     assert "namnet är tomt" in text
     assert "ligger i Örebro, men raden anger Askersund" in text

@@ -6,8 +6,9 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
+from samrad.core.models import RateBucket
 from samrad.intake.forms import SurveyForm
-from samrad.intake.models import Contribution, RateBucket, SurveyContact, SurveyResponse
+from samrad.intake.models import Contribution, SurveyContact, SurveyResponse
 
 pytestmark = pytest.mark.django_db
 

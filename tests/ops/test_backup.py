@@ -14,7 +14,7 @@ from django.db import connection
 from django.db.utils import load_backend
 
 from samrad.audit.log import record
-from samrad.commands.backupfile import BackupError, create_backup, read_manifest, restore_backup
+from samrad.core.backupfile import BackupError, create_backup, read_manifest, restore_backup
 from tests.ops.people import contribute, participant, run_cli, with_role
 
 pytestmark = pytest.mark.django_db(transaction=True)

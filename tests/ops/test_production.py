@@ -28,6 +28,7 @@ def production(**extra):
         "SAMRAD_PRODUCTION": "1",
         "SAMRAD_SECRET_KEY": secrets.token_urlsafe(50),
         "SAMRAD_ALLOWED_HOSTS": "samrad.example.org",
+        "SAMRAD_TRUSTED_PROXIES": "1",
         **extra,
     }
 

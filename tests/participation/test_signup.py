@@ -142,7 +142,7 @@ def test_event_without_registration_is_404(client, example_plan):
 
 
 def test_rate_limit(client, open_event, settings):
-    settings.SAMRAD_PUBLIC_POST_LIMIT = (2, 600)
+    settings.SAMRAD_PUBLIC_POST_LIMIT = "2/600"
     codes = [post_signup(client, open_event, email=f"r{i}@example.org").status_code for i in range(3)]
     assert codes == [302, 302, 429]
 

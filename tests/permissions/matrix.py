@@ -91,7 +91,7 @@ def may_pass(door: Door, role: str, phase: str) -> bool:
 
 
 def _c(w):
-    return {"slug": w.consultation.slug}
+    return {"consultation": w.consultation.slug}
 
 
 def _e(w):
@@ -122,7 +122,7 @@ DOORS = [
     Door("results:consultation", _c, "public"),
     Door("results:results", _c, "public"),
     # An error page tells nothing either.
-    Door("results:results", lambda w: {"slug": "finns-inte"}, "nobody", label="results of no consultation"),
+    Door("results:results", lambda w: {"consultation": "finns-inte"}, "nobody", label="results of no consultation"),
     Door("results:feedback", _c, "public", method="POST"),
     Door("results:accessibility", _c, "public"),
     Door("results:logo", _c, "public"),
@@ -169,7 +169,7 @@ DOORS = [
     # A group's link under another consultation's address opens nothing either.
     Door(
         "intake:notes_link",
-        lambda w: {"slug": w.other.slug, "token": w.group_a.token},
+        lambda w: {"consultation": w.other.slug, "token": w.group_a.token},
         "nobody",
         label="notes, link under another consultation",
     ),
@@ -280,12 +280,12 @@ DOORS = [
         "perm:samrad.publish",
         method="POST",
     ),
-    Door("review:group", _g, "perm:samrad.review"),
+    Door("review:section", _g, "perm:samrad.review"),
     Door(
-        "review:group",
+        "review:section",
         lambda w: {**_r(w), "area": "teater", "question": w.theme.question.slug},
         "perm:samrad.review",
-        label="review:group of the draft area",
+        label="review:section of the draft area",
     ),
     Door("review:theme_add", _g, "perm:samrad.review", method="POST"),
     Door("review:theme_edit", lambda w: {**_g(w), "pk": w.theme.pk}, "perm:samrad.review", method="POST"),

@@ -155,7 +155,7 @@ def test_matrix(world, phase):
     # The scan can see each marker where it belongs, so a clean scan means something.
     assert RAW in seen["search", "analyst"]
     assert FEEDBACK in seen["review:feedback", "analyst"]
-    assert DRAFT in seen["review:group of the draft area", "analyst"]
+    assert DRAFT in seen["review:section of the draft area", "analyst"]
     assert PERSON in seen["participation:registrations", "facilitator_a"]
     assert EMAIL in seen["participation:export_xlsx", "administrator"]
     assert NOTE_A in seen["intake:notes_group", "facilitator_a"]

@@ -125,7 +125,7 @@ def test_staff_find_export_and_erase_on_request(client, vera, example_plan):
     assert client.get("/personal/orebro-2022/personuppgifter/").status_code == 403
     admin = with_role("admin", example_plan, "administrator")
     client.force_login(admin)
-    page = client.get("/personal/orebro-2022/personuppgifter/", {"email": EMAIL.upper()}).content.decode()
+    page = client.post("/personal/orebro-2022/personuppgifter/", {"email": EMAIL.upper()}).content.decode()
     assert NAME in page and "Vera Lindqvist Aberg" in page
     response = client.post(f"/personal/orebro-2022/personuppgifter/{me.pk}/export/")
     assert json.loads(response.content)["data"]["participation.participant"]["records"][0]["email"] == EMAIL

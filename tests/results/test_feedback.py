@@ -42,3 +42,18 @@ def test_feedback_needs_csrf(example_plan):
     strict = Client(enforce_csrf_checks=True)
     assert strict.post("/orebro-2022/aterkoppling/", {"page": URL, "helpful": "yes"}).status_code == 403
     assert Feedback.objects.count() == 0
+
+
+def test_feedback_is_limited_per_address_across_sessions(example_plan, settings):
+    """A new session per answer gets past the once-per-session rule, not past the count in the database."""
+    from django.test import Client
+
+    settings.SAMRAD_PUBLIC_POST_LIMIT = "3/600"
+    for i in range(4):
+        post(Client(), helpful="yes", comment=f"Svar {i}")
+    assert Feedback.objects.count() == 3
+    refused = Client()
+    assert post(refused, helpful="no", comment="Mitt fjärde svar")["Location"] == URL + "#feedback"
+    page = refused.get(URL).content.decode()
+    assert "många förfrågningar från din internetuppkoppling" in page and "Mitt fjärde svar" in page
+    assert Feedback.objects.count() == 3

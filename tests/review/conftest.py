@@ -113,11 +113,11 @@ def result_for(w: Workspace) -> dict:
     return {
         "params": {"lang": "sv"},
         "backend": "tfidf",
-        "counts": {"records": len(everything), "statements": len(everything), "groups": 2, "themes": 3},
+        "counts": {"records": len(everything), "statements": len(everything), "sections": 2, "themes": 3},
         "warnings": [{"code": "short", "message": "1 påstående är bara ett ord långt."}],
         "statements": [statement_of(c) for c in everything],
         "duplicates": [],
-        "groups": [
+        "sections": [
             {
                 "area": w.area.slug,
                 "question": w.challenges.slug,
@@ -125,7 +125,10 @@ def result_for(w: Workspace) -> dict:
                     machine_theme("lokaler", lokaler, lokaler[1:]),
                     machine_theme("ekonomi", ekonomi, ekonomi[1:2]),
                 ],
-                "rest": {"statement_ids": [f"{c.pk}:1" for c in rest]},
+                "rest": {
+                    "statement_ids": [f"{c.pk}:1" for c in rest],
+                    "points": [rest_point(c) for c in rest],
+                },
                 "quotes": [quote_of(ekonomi[0])],
             },
             {
@@ -147,6 +150,11 @@ def result_for(w: Workspace) -> dict:
             },
         ],
     }
+
+
+def rest_point(c) -> dict:
+    """A phrase for the "Övrigt:" line, as the engine proposes it (here the whole short statement)."""
+    return {"statement_id": f"{c.pk}:1", "span": [0, len(c.raw_text)], "text": c.raw_text}
 
 
 def enough_people(consultation, area, n=5):

@@ -4,7 +4,7 @@ import pytest
 
 from samrad.audit.models import AuditEvent
 from samrad.results.published import build
-from samrad.review.actions import ActionError, Actor, Group, areas, points, quotes, themes
+from samrad.review.actions import ActionError, Actor, Section, areas, points, quotes, themes
 from samrad.review.models import AreaReview, Origin, Point, Quote, Statement, Theme
 
 pytestmark = pytest.mark.django_db
@@ -62,8 +62,8 @@ def test_merge_refuses_a_theme_of_another_question(workspace, by):
 def test_split_selected_statements_into_a_new_theme(workspace, by):
     lokaler = workspace.theme("lokaler")
     scene = workspace.statement("Vi behöver en scen")
-    group = Group(workspace.consultation, workspace.area, workspace.challenges)
-    new = themes.new_theme(group, headline="", statements=[scene], by=by, after=lokaler)
+    section = Section(workspace.consultation, workspace.area, workspace.challenges)
+    new = themes.new_theme(section, headline="", statements=[scene], by=by, after=lokaler)
     assert new.headline == scene.text  # the statement (redacted) when no headline is given
     assert new.origin == Origin.ANALYST and new.edited
     assert new.order == lokaler.order + 1
@@ -94,7 +94,7 @@ def test_move_statements_between_themes_and_the_rest(workspace, by):
     assert themes.move_statements([rest_statement], None, by=by) == 0
 
 
-def test_move_refuses_statements_of_another_group(workspace, by):
+def test_move_refuses_statements_of_another_section(workspace, by):
     elsewhere = Statement.objects.filter(area=workspace.area, question=workspace.attractive).first()
     with pytest.raises(ActionError):
         themes.move_statements([elsewhere], workspace.theme("ekonomi"), by=by)
@@ -107,8 +107,8 @@ def test_include_exclude_order_and_delete_a_theme(workspace, by):
     assert ekonomi.published is False
     assert last_event("review.theme.exclude").object_id == str(ekonomi.pk)
     themes.reorder_theme(ekonomi, "up", by=by)
-    group = Group(workspace.consultation, workspace.area, workspace.challenges)
-    assert list(group.themes()) == [ekonomi, lokaler]
+    section = Section(workspace.consultation, workspace.area, workspace.challenges)
+    assert list(section.themes()) == [ekonomi, lokaler]
     assert last_event("review.theme.order").data["after"] == [ekonomi.pk, lokaler.pk]
     statements = set(ekonomi.statements.values_list("pk", flat=True))
     themes.delete_theme(ekonomi, by=by)
@@ -117,24 +117,24 @@ def test_include_exclude_order_and_delete_a_theme(workspace, by):
 
 
 def test_points_choose_write_edit_order_remove(workspace, by):
-    group = Group(workspace.consultation, workspace.area, workspace.challenges)
+    section = Section(workspace.consultation, workspace.area, workspace.challenges)
     ekonomi = workspace.theme("ekonomi")
     chosen = workspace.statement("Bidragen till föreningarna")
-    point = points.point_from_statement(group, chosen, by=by)
+    point = points.point_from_statement(section, chosen, by=by)
     assert point.theme == ekonomi and list(point.sources.all()) == [chosen]
     with pytest.raises(ActionError):
-        points.point_from_statement(group, chosen, by=by)
-    own = points.add_point(group, ekonomi, text="Fleråriga verksamhetsbidrag", sources=[], by=by)
+        points.point_from_statement(section, chosen, by=by)
+    own = points.add_point(section, ekonomi, text="Fleråriga verksamhetsbidrag", sources=[], by=by)
     assert own.origin == Origin.ANALYST and not own.sources.exists()
     assert last_event("review.point.add").data["after"]["text"] == "Fleråriga verksamhetsbidrag"
     with pytest.raises(ActionError):
-        points.add_point(group, ekonomi, text="   ", sources=[], by=by)
+        points.add_point(section, ekonomi, text="   ", sources=[], by=by)
     points.edit_point(own, text="Fleråriga bidrag till föreningar", by=by)
     assert last_event("review.point.edit").data == {
         "before": "Fleråriga verksamhetsbidrag",
         "after": "Fleråriga bidrag till föreningar",
     }
-    points.reorder_point(group, own, "up", by=by)
+    points.reorder_point(section, own, "up", by=by)
     assert list(ekonomi.points.order_by("order").values_list("pk", flat=True))[-2] == own.pk
     points.delete_point(own, by=by)
     assert not Point.objects.filter(pk=own.pk).exists()
@@ -161,11 +161,11 @@ def test_quotes_approve_reject_edit_restore_propose(workspace, by):
     assert named.status == Quote.Status.REJECTED
     with pytest.raises(ActionError):
         quotes.edit_text(named, text=" ", by=by)
-    group = Group(workspace.consultation, workspace.area, workspace.attractive)
-    proposed = quotes.propose(group, workspace.statement("Musiklivet gör"), by=by)
+    section = Section(workspace.consultation, workspace.area, workspace.attractive)
+    proposed = quotes.propose(section, workspace.statement("Musiklivet gör"), by=by)
     assert proposed.status == Quote.Status.CANDIDATE
     with pytest.raises(ActionError):
-        quotes.propose(group, workspace.statement("Musiklivet gör"), by=by)
+        quotes.propose(section, workspace.statement("Musiklivet gör"), by=by)
 
 
 def test_new_contact_details_in_an_edited_quote_are_found(workspace, by):

@@ -26,7 +26,7 @@ def test_analyze_prints_a_summary_and_stores_the_result(example_plan, capsys):
         contribute(example_plan, area, question, text, f"c{i}")
     assert main(["analyze", "orebro-2022"]) == 0
     out = capsys.readouterr().out
-    assert "Analyserade 6 inspel" in out and "1 grupper" in out
+    assert "Analyserade 6 inspel" in out and "1 avsnitt" in out
     assert "första körningen" in out
     assert "/orebro-2022/granskning/" in out
     assert Theme.objects.filter(area=area).exists()

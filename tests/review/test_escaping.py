@@ -4,7 +4,7 @@ import pytest
 
 from samrad.results.models import Feedback
 from samrad.review import ingest
-from samrad.review.actions import Actor, Group, points, quotes, themes
+from samrad.review.actions import Actor, Section, points, quotes, themes
 
 from .conftest import contribute, result_for
 
@@ -22,17 +22,17 @@ def test_script_in_answers_is_escaped_on_every_page(analyst_client, workspace):
         data["statements"].append(
             {"id": f"{x.pk}:1", "record_id": str(x.pk), "span": [5, 5 + len(EVIL)], "text": EVIL, "lang": "sv"}
         )
-    data["groups"][0]["themes"][0]["statement_ids"].append(f"{c.pk}:1")
-    data["groups"][1]["quotes"].append(
+    data["sections"][0]["themes"][0]["statement_ids"].append(f"{c.pk}:1")
+    data["sections"][1]["quotes"].append(
         {"statement_id": f"{a.pk}:1", "original": EVIL, "text": EVIL, "redactions": [], "shortened": False, "score": 1}
     )
     run = ingest.merge(w.consultation, data)
     by = Actor(label="test")
-    group = Group(w.consultation, w.area, w.challenges)
+    section = Section(w.consultation, w.area, w.challenges)
     ekonomi = w.theme("ekonomi")
     themes.edit_theme(ekonomi, headline=EVIL, label=EVIL, by=by)
-    points.add_point(group, ekonomi, text=EVIL, sources=[], by=by)
-    points.add_point(group, None, text=EVIL, sources=[], by=by)
+    points.add_point(section, ekonomi, text=EVIL, sources=[], by=by)
+    points.add_point(section, None, text=EVIL, sources=[], by=by)
     quotes.edit_text(w.quote("Sommarkonserterna"), text=EVIL, by=by)
     Feedback.objects.create(consultation=w.consultation, page="/x/", helpful=False, comment=EVIL)
     run.warnings = [{"code": "html", "message": EVIL}]

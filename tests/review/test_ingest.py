@@ -7,7 +7,7 @@ from samrad.review import ingest
 from samrad.review.actions import Actor, areas, quotes, themes
 from samrad.review.models import AnalysisRun, AreaReview, Origin, Point, Quote, Statement, Theme
 
-from .conftest import contribute, result_for
+from .conftest import contribute, rest_point, result_for
 
 pytestmark = pytest.mark.django_db
 BY = Actor(label="test")
@@ -57,7 +57,9 @@ def test_rest_lines_are_redacted(workspace):
     data["statements"].append(
         {"id": f"{c.pk}:1", "record_id": str(c.pk), "span": [0, len(c.raw_text)], "text": c.raw_text, "lang": "sv"}
     )
-    data["groups"][0]["rest"]["statement_ids"] = [f"{c.pk}:1"]
+    data["sections"][0]["rest"]["statement_ids"] = [f"{c.pk}:1"]
+    # A result from elsewhere (a replaced describer) proposing a rest phrase with personal data.
+    data["sections"][0]["rest"]["points"] = [rest_point(c)]
     Point.objects.filter(area=w.area, question=w.challenges, theme=None).delete()
     ingest.merge(w.consultation, data)
     line = Point.objects.get(area=w.area, question=w.challenges, theme=None)
@@ -85,8 +87,8 @@ def test_rerun_keeps_decisions_and_marks_what_is_new(workspace):
     )
     w.contributions["lokaler"].append(new)
     data = result_for(w)
-    data["groups"][0]["themes"][0]["headline"]["text"] = "Maskinens nya rubrik"
-    data["groups"][0]["themes"].append(
+    data["sections"][0]["themes"][0]["headline"]["text"] = "Maskinens nya rubrik"
+    data["sections"][0]["themes"].append(
         {
             "label": "nytt",
             "keywords": [],
@@ -104,7 +106,7 @@ def test_rerun_keeps_decisions_and_marks_what_is_new(workspace):
             "lang": "sv",
         }
     )
-    data["groups"][1]["quotes"].append(
+    data["sections"][1]["quotes"].append(
         {
             "statement_id": f"{new_quote_c.pk}:1",
             "original": new_quote_c.raw_text,
@@ -114,7 +116,7 @@ def test_rerun_keeps_decisions_and_marks_what_is_new(workspace):
             "score": 0.9,
         }
     )
-    data["groups"][1]["quotes"][1]["text"] = "Maskinens nya citattext"
+    data["sections"][1]["quotes"][1]["text"] = "Maskinens nya citattext"
     run = ingest.merge(w.consultation, data)
 
     lokaler.refresh_from_db()
@@ -140,8 +142,8 @@ def test_rerun_keeps_decisions_and_marks_what_is_new(workspace):
 def test_machine_themes_nobody_touched_follow_the_machine(workspace):
     w = workspace
     data = result_for(w)
-    data["groups"][0]["themes"][1]["headline"]["text"] = "Ekonomin för musiker"
-    data["groups"][0]["themes"][1]["points"] = []
+    data["sections"][0]["themes"][1]["headline"]["text"] = "Ekonomin för musiker"
+    data["sections"][0]["themes"][1]["points"] = []
     ingest.merge(w.consultation, data)
     ekonomi = w.theme("ekonomi")
     assert ekonomi.headline == "Ekonomin för musiker"
@@ -151,8 +153,8 @@ def test_machine_themes_nobody_touched_follow_the_machine(workspace):
 def test_a_theme_the_machine_no_longer_proposes_disappears_unless_touched(workspace):
     w = workspace
     data = result_for(w)
-    ekonomi = data["groups"][0]["themes"].pop(1)
-    data["groups"][0]["rest"]["statement_ids"] += ekonomi["statement_ids"]
+    ekonomi = data["sections"][0]["themes"].pop(1)
+    data["sections"][0]["rest"]["statement_ids"] += ekonomi["statement_ids"]
     ingest.merge(w.consultation, data)
     assert not Theme.objects.filter(label="ekonomi").exists()
     assert Statement.objects.filter(area=w.area, question=w.challenges, theme=None).count() == 5
@@ -162,8 +164,8 @@ def test_a_touched_theme_stays_even_when_the_machine_drops_it(workspace):
     w = workspace
     themes.edit_theme(w.theme("ekonomi"), headline="Ekonomin", label="ekonomi", by=BY)
     data = result_for(w)
-    ekonomi = data["groups"][0]["themes"].pop(1)
-    data["groups"][0]["rest"]["statement_ids"] += ekonomi["statement_ids"]
+    ekonomi = data["sections"][0]["themes"].pop(1)
+    data["sections"][0]["rest"]["statement_ids"] += ekonomi["statement_ids"]
     ingest.merge(w.consultation, data)
     assert Theme.objects.filter(label="ekonomi", headline="Ekonomin").exists()
 
@@ -182,8 +184,8 @@ def test_a_published_area_is_frozen_new_themes_arrive_left_out(workspace):
             "lang": "sv",
         }
     )
-    data["groups"][0]["themes"][0]["headline"]["text"] = "Maskinens nya rubrik"
-    data["groups"][0]["themes"].append(
+    data["sections"][0]["themes"][0]["headline"]["text"] = "Maskinens nya rubrik"
+    data["sections"][0]["themes"].append(
         {
             "label": "kulturskola",
             "keywords": [],
@@ -193,8 +195,8 @@ def test_a_published_area_is_frozen_new_themes_arrive_left_out(workspace):
         }
     )
     # The machine would move a lokaler statement to the rest: in a published area it stays.
-    data["groups"][0]["themes"][0]["statement_ids"].pop()
-    data["groups"][0]["rest"]["statement_ids"].append(f"{w.contributions['lokaler'][-1].pk}:1")
+    data["sections"][0]["themes"][0]["statement_ids"].pop()
+    data["sections"][0]["rest"]["statement_ids"].append(f"{w.contributions['lokaler'][-1].pk}:1")
     ingest.merge(w.consultation, data)
     assert w.theme("lokaler").headline == w.contributions["lokaler"][0].raw_text
     assert w.statement("Vi behöver en scen").theme == w.theme("lokaler")
@@ -207,7 +209,7 @@ def test_statements_no_longer_found_are_marked_stale(workspace):
     gone = w.contributions["rest"][0]
     data = result_for(w)
     data["statements"] = [s for s in data["statements"] if s["record_id"] != str(gone.pk)]
-    data["groups"][0]["rest"]["statement_ids"].remove(f"{gone.pk}:1")
+    data["sections"][0]["rest"]["statement_ids"].remove(f"{gone.pk}:1")
     ingest.merge(w.consultation, data)
     assert Statement.objects.get(contribution=gone).stale is True
     assert Statement.objects.filter(area=w.area, stale=False).count() == 10
@@ -251,7 +253,7 @@ def test_with_the_real_engine_run_edit_add_run_again(example_plan):
     for i, text in enumerate(SPELLISTA):
         contribute(c, area, question, text, f"s{i}")
     first = ingest.analyse(c, label="test")
-    assert first.error == "" and first.counts["groups"] == 1
+    assert first.error == "" and first.counts["sections"] == 1
     assert Theme.objects.filter(area=area).exists()
     chosen = Theme.objects.filter(area=area).order_by("order").first()
     themes.edit_theme(chosen, headline="Läsning och lokaler enligt analytikern", label="", by=BY)

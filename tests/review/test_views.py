@@ -24,7 +24,7 @@ def test_overview_shows_counts_status_minimum_and_last_run(analyst_client, works
     assert "/orebro-2022/granskning/export/docx" in page
 
 
-def test_group_page_shows_themes_points_sources_and_quotes(analyst_client, workspace):
+def test_section_page_shows_themes_points_sources_and_quotes(analyst_client, workspace):
     w = workspace
     page = analyst_client.get(w.url()).content.decode()
     assert w.theme("lokaler").headline in page
@@ -123,18 +123,18 @@ def test_points_and_quotes_through_the_forms(analyst_client, workspace):
     assert not Point.objects.filter(pk=own.pk).exists()
 
     quote = w.quote("Ring Anna")
-    group = w.url(w.attractive)
+    section = w.url(w.attractive)
     response = analyst_client.post(
-        f"{group}citat/{quote.pk}/andra/", {f"q{quote.pk}-text": "Ring Anna om konserterna."}
+        f"{section}citat/{quote.pk}/andra/", {f"q{quote.pk}-text": "Ring Anna om konserterna."}
     )
     assert any("personuppgifter" in m for m in messages_of(response))
-    response = analyst_client.post(f"{group}citat/{quote.pk}/status/", {"status": "approved"})
+    response = analyst_client.post(f"{section}citat/{quote.pk}/status/", {"status": "approved"})
     quote.refresh_from_db()
     assert quote.status == Quote.Status.APPROVED
     assert any("personuppgifter" in m for m in messages_of(response))  # approving it warns again
-    page = analyst_client.get(group).content.decode()
+    page = analyst_client.get(section).content.decode()
     assert "Kontrollera före publicering" in page
-    analyst_client.post(f"{group}citat/{quote.pk}/andra/", {f"q{quote.pk}-do": "restore"})
+    analyst_client.post(f"{section}citat/{quote.pk}/andra/", {f"q{quote.pk}-do": "restore"})
     quote.refresh_from_db()
     assert quote.text.startswith("Ring [namn]")
 
@@ -164,10 +164,10 @@ def test_csrf_is_required(users, workspace):
     assert Theme.objects.filter(pk=theme.pk).exists()
 
 
-def test_objects_of_another_group_are_not_found(analyst_client, workspace):
+def test_objects_of_another_section_are_not_found(analyst_client, workspace):
     theme = workspace.theme("lokaler")
-    other_group = workspace.url(workspace.attractive)
-    response = analyst_client.post(f"{other_group}tema/{theme.pk}/ta-bort/", {})
+    other_section = workspace.url(workspace.attractive)
+    response = analyst_client.post(f"{other_section}tema/{theme.pk}/ta-bort/", {})
     assert response.status_code == 404
     assert Theme.objects.filter(pk=theme.pk).exists()
     assert analyst_client.post(f"{workspace.url()}pastaenden/abc/", {}).status_code == 404

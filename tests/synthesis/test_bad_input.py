@@ -20,7 +20,7 @@ def test_empty_and_non_answers_counted_not_themed():
     c = res.counts
     assert c["empty"] == 2 and c["non_answers"] == 5 and c["no_text"] == 1
     assert c["answered"] == 40
-    themed = {i for g in res.groups for t in g.themes for i in t.statement_ids}
+    themed = {i for g in res.sections for t in g.themes for i in t.statement_ids}
     assert not any(i.startswith("b") for i in themed)
     w = codes(res)
     assert w["non_answer"].count == 5 and "b2" in w["non_answer"].record_ids
@@ -32,7 +32,7 @@ def test_one_word_answers_are_kept_and_reported():
     assert "short" in codes(res)
     ids = {s.record_id for s in res.statements}
     assert {"b0", "b1", "b2"} <= ids
-    quoted = {q.record_id for g in res.groups for q in g.quotes}
+    quoted = {q.record_id for g in res.sections for q in g.quotes}
     assert not quoted & {"b0", "b1", "b2"}
 
 
@@ -95,7 +95,7 @@ def test_missing_hunspell_is_a_warning(tmp_path):
     res = synthesise(records(), Params(backend="tfidf", lang="sv", hunspell_dir=str(tmp_path)))
     w = codes(res)
     assert "hunspell_missing" in w and str(tmp_path) in w["hunspell_missing"].message
-    assert res.groups[0].themes
+    assert res.sections[0].themes
 
 
 def test_english_messages():

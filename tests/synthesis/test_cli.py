@@ -52,7 +52,7 @@ def test_themes_csv_encodings(tmp_path, capsys, encoding, delim, bom):
     doc = json.loads(out.read_text(encoding="utf-8"))
     assert validate(doc) == []
     assert doc["counts"]["records"] == 40
-    assert doc["groups"][0]["area"] == "Kultur"
+    assert doc["sections"][0]["area"] == "Kultur"
     texts = {s["text"] for s in doc["statements"]}
     assert "Läsfrämjande insatser för barn på biblioteken i hela länet är viktigt." in texts
     assert "Skrev" in capsys.readouterr().err
@@ -129,13 +129,13 @@ def test_summary_file(tmp_path):
     text = summary.read_text(encoding="utf-8")
     doc = json.loads(out.read_text(encoding="utf-8"))
     assert "Exempelvis:" in text and "Utvalda exempel" in text
-    assert doc["groups"][0]["themes"][0]["headline"]["text"][:40] in text
+    assert doc["sections"][0]["themes"][0]["headline"]["text"][:40] in text
 
 
 def test_stdout_when_no_out(tmp_path, capsys):
     src = write_csv(tmp_path / "svar.csv")
     assert themes_main([str(src), "--text", "svar", "--quiet"]) == 0
-    assert json.loads(capsys.readouterr().out)["schema_version"] == 1
+    assert json.loads(capsys.readouterr().out)["schema_version"] == 2
 
 
 def test_eval(tmp_path, capsys):
@@ -177,7 +177,7 @@ def test_python_dash_m(tmp_path):
         timeout=300,
     )
     assert p.returncode == 0, p.stderr
-    assert json.loads(out.read_text(encoding="utf-8"))["schema_version"] == 1
+    assert json.loads(out.read_text(encoding="utf-8"))["schema_version"] == 2
     p = subprocess.run(
         [sys.executable, "-m", "samrad.synthesis", "themes", str(src), "--text", "x"],
         capture_output=True,

@@ -49,5 +49,5 @@ def test_campaign_reported_in_result():
     assert dup.statement_id == "c0:1" and len(dup.member_ids) == 11
     assert any(w.code == "campaign" and w.count == 12 for w in res.warnings)
     # The campaign counts 12 times in support but is one statement for clustering.
-    theme = next(t for g in res.groups for t in g.themes if "c0:1" in t.statement_ids)
+    theme = next(t for g in res.sections for t in g.themes if "c0:1" in t.statement_ids)
     assert theme.support.statements >= 12

@@ -46,7 +46,7 @@ def test_bowling_green_english():
         Params(backend="tfidf", lang="auto"),
     )
     assert res.languages.get("en", 0) > 0.9 * res.counts["statements"]
-    g = res.groups[0]
+    g = res.sections[0]
     assert len(g.themes) >= 5
     assert g.quotes
     assert validate(res.to_dict()) == []

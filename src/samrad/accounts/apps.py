@@ -7,7 +7,13 @@ class AccountsConfig(AppConfig):
     label = "accounts"
 
     def ready(self):
+        from django.contrib import admin
+
+        from .forms import AdminLoginForm
         from .staff_links import register
+
+        # The admin's own login page counts failures like /konto/logga-in/, or it would be a way around them.
+        admin.site.login_form = AdminLoginForm
 
         register("public", _("Public page"), "results:consultation", "samrad.view_staff_tools", order=0)
         register("roles", _("Roles and access"), "accounts:roles", "samrad.manage_roles", order=900)

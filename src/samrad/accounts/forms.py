@@ -1,10 +1,14 @@
 from django import forms
+from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth import forms as auth_forms
 from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from samrad.core import ratelimit
 
 from .lockout import is_locked_out
 from .models import ConsultationRole
@@ -26,13 +30,39 @@ class LoginForm(AuthenticationForm):
         from django.conf import settings
 
         username = self.cleaned_data.get("username") or ""
-        if is_locked_out(username):
-            raise ValidationError(
-                self.error_messages["locked_out"],
-                code="locked_out",
-                params={"minutes": settings.SAMRAD_LOGIN_WINDOW_MINUTES},
+        # Per address as well as per user name: one address trying many user names is refused too.
+        address = ratelimit.client_address(self.request) if self.request else ""
+        limit = ratelimit.configured(ratelimit.LOGIN_ADDRESS)
+        if ratelimit.exhausted("login", address, limit):
+            minutes = ratelimit.minutes_left(ratelimit.LOGIN_ADDRESS)
+            message = ngettext(
+                "Too many failed logins from your internet connection. Wait %(minutes)d minute and try again, "
+                "or set a new password with the link below.",
+                "Too many failed logins from your internet connection. Wait %(minutes)d minutes and try again, "
+                "or set a new password with the link below.",
+                minutes,
             )
-        return super().clean()
+            raise ValidationError(message, code="address_locked_out", params={"minutes": minutes})
+        try:
+            if is_locked_out(username):
+                raise ValidationError(
+                    self.error_messages["locked_out"],
+                    code="locked_out",
+                    params={"minutes": settings.SAMRAD_LOGIN_WINDOW_MINUTES},
+                )
+            return super().clean()
+        except ValidationError:
+            ratelimit.hit("login", address, limit)  # only failures count: an office shares one address
+            raise
+
+
+class AdminLoginForm(LoginForm, AdminAuthenticationForm):
+    """The admin's login: the same limits per user name and address, and staff accounts only."""
+
+    error_messages = {
+        **LoginForm.error_messages,
+        "invalid_login": AdminAuthenticationForm.error_messages["invalid_login"],
+    }
 
 
 class GrantRoleForm(forms.Form):

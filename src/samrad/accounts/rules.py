@@ -1,7 +1,8 @@
 """Who may do what, as named rules in one place (django-rules).
 
 Objects passed to the rules are Consultations unless the rule name says otherwise. A Django superuser
-may do everything. Views check these names with `has_perm(name, obj)`; tests check them per role.
+may do everything. Staff views are let in by one of these names through `samrad.core.guard`; inside a view,
+`has_perm(name, obj)` decides what else to show. Tests check them per role.
 """
 
 import rules

@@ -3,7 +3,7 @@
     from samrad.accounts.staff_links import register
     register("notes", _("Group notes"), "intake:notes", "samrad.write_group_notes", order=30)
 
-`url` is a URL name reversed with the consultation's slug (slug=…), or a function consultation -> URL.
+`url` is a URL name reversed with the consultation's slug (consultation=…), or a function consultation -> URL.
 A link is shown to a user who has `permission` on the consultation. Call register() in AppConfig.ready().
 """
 
@@ -24,7 +24,7 @@ class StaffLink:
     def url_for(self, consultation) -> str:
         if callable(self.url):
             return self.url(consultation)
-        return reverse(self.url, kwargs={"slug": consultation.slug})
+        return reverse(self.url, kwargs={"consultation": consultation.slug})
 
 
 LINKS: dict[str, StaffLink] = {}

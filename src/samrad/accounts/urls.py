@@ -12,6 +12,6 @@ urlpatterns = [
     path("konto/losenord/<uidb64>/<token>/", views.PasswordResetConfirmView.as_view(), name="password_reset_confirm"),
     path("konto/losenord/klart/", views.PasswordResetCompleteView.as_view(), name="password_reset_complete"),
     path("personal/", views.home, name="home"),
-    path("personal/<slug:slug>/roller/", views.roles, name="roles"),
-    path("personal/<slug:slug>/roller/<int:pk>/ta-bort/", views.revoke, name="revoke"),
+    path("personal/<slug:consultation>/roller/", views.roles, name="roles"),
+    path("personal/<slug:consultation>/roller/<int:pk>/ta-bort/", views.revoke, name="revoke"),
 ]

@@ -3,17 +3,17 @@
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth import views as auth_views
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import NON_FIELD_ERRORS
 from django.db import transaction
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from samrad.audit.log import record
 from samrad.consultations.models import Consultation
+from samrad.core import ratelimit
+from samrad.core.guard import guard
 
 from .forms import GrantRoleForm, LoginForm, PasswordResetForm
 from .invite import send_set_password_email
@@ -26,6 +26,12 @@ class LoginView(auth_views.LoginView):
     authentication_form = LoginForm
     redirect_authenticated_user = True
 
+    def form_invalid(self, form):
+        response = super().form_invalid(form)
+        if form.has_error(NON_FIELD_ERRORS, "address_locked_out"):
+            return ratelimit.refused(response, ratelimit.LOGIN_ADDRESS)
+        return response
+
 
 class PasswordResetView(auth_views.PasswordResetView):
     template_name = "accounts/password_reset.html"
@@ -33,6 +39,15 @@ class PasswordResetView(auth_views.PasswordResetView):
     email_template_name = "accounts/email/password_reset.txt"
     subject_template_name = "accounts/email/password_reset_subject.txt"
     success_url = reverse_lazy("accounts:password_reset_done")
+
+    def post(self, request, *args, **kwargs):
+        # Each post may send an e-mail: limited per address like the other public forms.
+        if not ratelimit.allow(request, "password_reset"):
+            form = self.get_form()
+            form.is_valid()
+            form.add_error(None, ratelimit.message())
+            return ratelimit.refused(self.form_invalid(form))
+        return super().post(request, *args, **kwargs)
 
 
 class PasswordResetDoneView(auth_views.PasswordResetDoneView):
@@ -48,14 +63,7 @@ class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):
     template_name = "accounts/password_reset_complete.html"
 
 
-def _staff_consultation(request, slug, permission):
-    consultation = get_object_or_404(Consultation, slug=slug)
-    if not request.user.has_perm(permission, consultation):
-        raise PermissionDenied
-    return consultation
-
-
-@login_required
+@guard(None)
 def home(request):
     """My consultations: those I have a role in (all of them for a superuser), with the tools I may use."""
     user = request.user
@@ -72,9 +80,8 @@ def home(request):
     return render(request, "accounts/home.html", {"rows": rows})
 
 
-@login_required
-def roles(request, slug):
-    consultation = _staff_consultation(request, slug, "samrad.manage_roles")
+@guard("samrad.manage_roles", methods=("GET", "POST"))
+def roles(request, consultation):
     form = GrantRoleForm(request.POST or None, consultation=consultation)
     if request.method == "POST" and form.is_valid():
         role_value = form.cleaned_data["role"]
@@ -102,7 +109,7 @@ def roles(request, slug):
             request,
             _("%(user)s is now %(role)s.") % {"user": user.get_username(), "role": role.get_role_display().lower()},
         )
-        return redirect("accounts:roles", slug=consultation.slug)
+        return redirect("accounts:roles", consultation=consultation.slug)
     return render(
         request,
         "accounts/roles.html",
@@ -123,10 +130,8 @@ def _create_account(request, email: str):
     return user
 
 
-@login_required
-@require_POST
-def revoke(request, slug, pk):
-    consultation = _staff_consultation(request, slug, "samrad.manage_roles")
+@guard("samrad.manage_roles", methods=("POST",), after_login="accounts:roles")
+def revoke(request, consultation, pk):
     role = get_object_or_404(ConsultationRole, pk=pk, consultation=consultation)
     admins = consultation.roles.filter(role=ConsultationRole.Role.ADMINISTRATOR)
     if role.role == ConsultationRole.Role.ADMINISTRATOR and not admins.filter(~Q(pk=role.pk)).exists():
@@ -135,10 +140,10 @@ def revoke(request, slug, pk):
             _("%(user)s is the consultation's only administrator. Make someone else administrator first.")
             % {"user": role.user.get_username()},
         )
-        return redirect("accounts:roles", slug=consultation.slug)
+        return redirect("accounts:roles", consultation=consultation.slug)
     username, value, label = role.user.get_username(), role.role, role.get_role_display().lower()
     with transaction.atomic():
         record("role.revoked", actor=request.user, consultation=consultation, obj=role, user=username, role=value)
         role.delete()
     messages.success(request, _("%(user)s is no longer %(role)s.") % {"user": username, "role": label})
-    return redirect("accounts:roles", slug=consultation.slug)
+    return redirect("accounts:roles", consultation=consultation.slug)

@@ -5,5 +5,5 @@ from . import views
 app_name = "audit"
 urlpatterns = [
     path("personal/logg/", views.all_events, name="all"),
-    path("personal/<slug:slug>/logg/", views.consultation_log, name="consultation"),
+    path("personal/<slug:consultation>/logg/", views.consultation_log, name="consultation"),
 ]

@@ -3,14 +3,12 @@
 import datetime as dt
 
 from django import forms
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from samrad.consultations.models import Consultation
+from samrad.core.guard import guard
 
 from . import actions
 from .models import AuditEvent
@@ -67,18 +65,14 @@ def _details(event) -> str:
     return ", ".join(f"{key}: {value}" for key, value in sorted(event.data.items()))
 
 
-@login_required
-def consultation_log(request, slug):
-    consultation = get_object_or_404(Consultation, slug=slug)
-    if not request.user.has_perm("samrad.view_audit_log", consultation):
-        raise PermissionDenied
+@guard("samrad.view_audit_log")
+def consultation_log(request, consultation):
     events = AuditEvent.objects.filter(consultation=consultation)
     return _page(request, events, {"consultation": consultation})
 
 
-@login_required
+@guard("samrad.view_audit_log")
 def all_events(request):
-    """Everything, including logins and events outside any consultation: superusers only."""
-    if not request.user.is_superuser:
-        raise PermissionDenied
+    """Everything, including logins and events outside any consultation: the rule asked about no consultation,
+    which only superusers hold."""
     return _page(request, AuditEvent.objects.all(), {"consultation": None})

@@ -3,7 +3,7 @@ from pathlib import Path
 
 from django.utils.translation import gettext as _
 
-from samrad.commands.output import console, fail
+from samrad.core.cli import console, fail
 
 
 def help() -> str:
@@ -26,8 +26,7 @@ def run(args) -> int:
     from django.db import connection
 
     from samrad import __version__
-
-    from .backupfile import BackupError, create_backup
+    from samrad.core.backupfile import BackupError, create_backup
 
     out = Path(args.out or f"samrad-backup-{dt.datetime.now():%Y%m%d-%H%M%S}.tar.gz")
     try:

@@ -3,7 +3,7 @@ import time
 
 from django.utils.translation import gettext as _
 
-from samrad.commands.output import console, fail
+from samrad.core.cli import console, fail
 
 
 def help() -> str:

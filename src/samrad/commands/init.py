@@ -1,6 +1,6 @@
 from django.utils.translation import gettext as _
 
-from samrad.commands.output import console, fail
+from samrad.core.cli import console, fail
 
 
 def help() -> str:

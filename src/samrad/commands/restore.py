@@ -3,7 +3,7 @@ from pathlib import Path
 
 from django.utils.translation import gettext as _
 
-from samrad.commands.output import console, fail
+from samrad.core.cli import console, fail
 
 
 def help() -> str:
@@ -21,8 +21,7 @@ def run(args) -> int:
     from django.db import connection
 
     from samrad.audit.log import record
-
-    from .backupfile import BackupError, check_compatible, read_manifest, restore_backup
+    from samrad.core.backupfile import BackupError, check_compatible, read_manifest, restore_backup
 
     path = Path(args.file)
     try:

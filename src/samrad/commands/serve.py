@@ -4,7 +4,7 @@ import sys
 
 from django.utils.translation import gettext as _
 
-from samrad.commands.output import fail
+from samrad.core.cli import fail
 
 
 def help() -> str:
@@ -65,6 +65,10 @@ def serve(host: str, port: int, *, production: bool = False, workers: int = 0, c
 
     if production:
         env = {**os.environ, "SAMRAD_PRODUCTION": "1"}
+        # The system checks with production settings: a published secret key or ALLOWED_HOSTS=* stops here.
+        done = subprocess.run([sys.executable, "-m", "samrad", "check"], env=env, stdout=subprocess.DEVNULL)
+        if done.returncode != 0:
+            return fail(_("The settings are not fit for production (see above); the server was not started."), 2)
         if collect:
             # In a fresh process with production settings: checks the secret key and writes the compressed,
             # fingerprinted files WhiteNoise serves.

@@ -4,9 +4,11 @@ import re
 
 
 def join_points(points) -> str:
-    """'Exempelvis:' points as one sentence: "a; b; c." (each point's own trailing full stop dropped)."""
+    """'Exempelvis:' points as one sentence, as the region's page lists them: "a, b, c." — or "a; b; c." when a
+    point holds a comma of its own (each point's own trailing full stop dropped)."""
     parts = [p.strip().rstrip(".").strip() for p in points if p and p.strip()]
-    return "; ".join(parts) + "." if parts else ""
+    separator = "; " if any("," in p for p in parts) else ", "
+    return separator.join(parts) + "." if parts else ""
 
 
 def sentence(text: str) -> str:

@@ -32,8 +32,8 @@ def registration_state(event, now) -> str:
     return "open"
 
 
-def calendar(request, slug):
-    c = get_object_or_404(Consultation, slug=slug)
+def calendar(request, consultation):
+    c = get_object_or_404(Consultation, slug=consultation)
     now = timezone.now()
     events = list(c.events.all())
     for e in events:
@@ -69,12 +69,12 @@ def _ics(request, consultation, events, filename: str) -> HttpResponse:
     return response
 
 
-def calendar_feed(request, slug):
-    c = get_object_or_404(Consultation, slug=slug)
+def calendar_feed(request, consultation):
+    c = get_object_or_404(Consultation, slug=consultation)
     return _ics(request, c, c.events.all(), f"{c.slug}.ics")
 
 
-def event_ics(request, slug, event):
-    c = get_object_or_404(Consultation, slug=slug)
+def event_ics(request, consultation, event):
+    c = get_object_or_404(Consultation, slug=consultation)
     e = get_object_or_404(c.events, slug=event)
     return _ics(request, c, [e], f"{e.slug}.ics")

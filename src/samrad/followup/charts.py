@@ -18,6 +18,7 @@ from .counts import Row, Table
 
 BLUES = ["#eff3ff", "#bdd7e7", "#6baed6", "#3182bd", "#08519c"]
 HATCH = "url(#hidden-hatch)"
+UNKNOWN = "#d5d9de"  # inhabitants not known: no rate to colour by
 BAR = "#1d4f91"
 
 
@@ -101,11 +102,36 @@ def classes_for(rates: list[float]) -> tuple[float, int]:
     return step, min(len(BLUES), max(1, math.floor(max(rates) / step) + 1))
 
 
+def _fits(projection: geo.Projection, shape, name: str) -> bool:
+    """Room for the name inside the shape's box (11 px text, about 6 px a letter)? Small ones go unlabelled:
+    their names are in the tooltip and the table."""
+    width, height = projection.size(shape)
+    return width >= 0.8 * 6 * len(name) and height >= 12
+
+
+def _labels(candidates: list[tuple[float, float, float, str]]) -> list[SafeString]:
+    """Names at their label points, the widest municipalities first, skipping any that would overlap another."""
+    placed: list[tuple[float, float, float, float]] = []
+    out = []
+    for _width, x, y, name in sorted(candidates, key=lambda c: -c[0]):
+        half = 3 * len(name) + 2
+        box = (x - half, y - 11, x + half, y + 3)  # the text sits on y, centred on x
+        if any(box[0] < b[2] and b[0] < box[2] and box[1] < b[3] and b[1] < box[3] for b in placed):
+            continue
+        placed.append(box)
+        out.append(format_html('<text x="{}" y="{}" class="map-label">{}</text>', f"{x:.1f}", f"{y:.1f}", name))
+    return out
+
+
 def choropleth(rows: list[Row], places, *, minimum: int, map_id: str, title: str, desc: str):
-    """The county's municipalities coloured by participants per 10,000 inhabitants. Returns (svg, legend)."""
-    bounds = geo.boundaries()
-    projection = geo.Projection(bounds.bbox, width=360)
-    rows_by_code = {r.code: r for r in rows if r.code}
+    """The consultation's municipalities coloured by participants per 10,000 inhabitants.
+
+    Returns (svg, legend), or (None, []) when no row has a Swedish municipality code with a boundary."""
+    shapes, _missing = geo.shapes_of([r.code for r in rows if r.code])
+    if not shapes:
+        return None, []
+    projection = geo.Projection(shapes.values())
+    rows_by_code = {r.code: r for r in rows if r.code in shapes}
     rates = [r.shown_rate for r in rows_by_code.values() if r.shown_rate is not None]
     step, count = classes_for(rates)
     palette = BLUES[-count:] if count < len(BLUES) else BLUES
@@ -113,41 +139,45 @@ def choropleth(rows: list[Row], places, *, minimum: int, map_id: str, title: str
     def colour(rate: float) -> str:
         return palette[min(count - 1, int(rate // step))]
 
-    shapes, labels = [], []
-    for shape in bounds.shapes:
-        row = rows_by_code.get(shape.code)
-        if row is None:
-            fill, tip = "#ffffff", format_html("{} ({}): {}", shape.name, shape.code, _("not in this consultation"))
+    paths, candidates = [], []
+    unknown = False
+    for code, shape in shapes.items():
+        row = rows_by_code[code]
+        if row.cell.hidden:
+            fill, tip = HATCH, format_html("{} ({}): {}", row.label, code, hidden_text(minimum, row.cell.reason))
         elif row.shown_rate is None:
-            why = hidden_text(minimum, row.cell.reason) if row.cell.hidden else _("population unknown")
-            fill, tip = HATCH, format_html("{} ({}): {}", shape.name, shape.code, why)
+            unknown = True
+            fill = UNKNOWN
+            tip = format_html(
+                "{} ({}): {} {}; {}", row.label, code, row.cell.shown, _("participants"), _("inhabitants not known")
+            )
         else:
             fill = colour(row.shown_rate)
             tip = format_html(
                 "{} ({}): {} {}, {} {}",
-                shape.name,
-                shape.code,
+                row.label,
+                code,
                 row.cell.shown,
                 _("participants"),
                 _num(row.shown_rate),
                 _("per 10,000 inhabitants"),
             )
-        shapes.append(
+        paths.append(
             format_html(
                 '<path d="{}" fill="{}" class="municipality" data-code="{}"><title>{}</title></path>',
                 projection.path(shape),
                 fill,
-                shape.code,
+                code,
                 tip,
             )
         )
-        x, y = projection.label_point(shape)
-        labels.append(
-            format_html('<text x="{}" y="{}" class="map-label">{}</text>', f"{x:.1f}", f"{y:.1f}", shape.name)
-        )
+        if _fits(projection, shape, str(row.label)):
+            x, y = projection(*shape.label)
+            candidates.append((projection.size(shape)[0], x, y, str(row.label)))
+    labels = _labels(candidates)
     dots = []
     for place in places:
-        x, y = projection(float(place.longitude), float(place.latitude))
+        x, y = projection.point(float(place.latitude), float(place.longitude))
         dots.append(
             format_html(
                 '<circle cx="{}" cy="{}" r="4" class="place"><title>{}{}</title></circle>',
@@ -162,6 +192,8 @@ def choropleth(rows: list[Row], places, *, minimum: int, map_id: str, title: str
         Legend(c, f"{_num(i * step)}–{_num((i + 1) * step)}" if i < count - 1 else or_more % {"value": _num(i * step)})
         for i, c in enumerate(palette)
     ]
+    if unknown:
+        legend.append(Legend(UNKNOWN, _("Inhabitants not known: no rate")))
     svg = format_html(
         '<svg class="map" viewBox="0 0 {} {}" width="{}" height="{}" role="img" aria-labelledby="{}-t {}-d" '
         'xmlns="http://www.w3.org/2000/svg"><title id="{}-t">{}</title><desc id="{}-d">{}</desc>'
@@ -179,7 +211,7 @@ def choropleth(rows: list[Row], places, *, minimum: int, map_id: str, title: str
         title,
         map_id,
         desc,
-        format_html_join("", "{}", ((s,) for s in shapes)),
+        format_html_join("", "{}", ((p,) for p in paths)),
         format_html_join("", "{}", ((d,) for d in dots)),
         format_html_join("", "{}", ((t,) for t in labels)),
     )

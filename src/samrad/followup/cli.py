@@ -8,7 +8,7 @@ from pathlib import Path
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from samrad.commands.output import console, fail, get_consultation
+from samrad.core.cli import console, fail, get_consultation
 
 
 def help() -> str:

@@ -18,8 +18,8 @@ def _progress(p) -> dict:
     return {"counts": p.counts, "done": p.done, "counted": p.counted, "dropped": p.dropped, "share_done": p.share}
 
 
-def data_json(request, slug):
-    c = get_object_or_404(Consultation, slug=slug)
+def data_json(request, consultation):
+    c = get_object_or_404(Consultation, slug=consultation)
     info = FollowupInfo.objects.filter(consultation=c).first()
     activities = list(
         Activity.objects.filter(consultation=c).select_related("sector").prefetch_related("goals", "focus_areas")
@@ -118,8 +118,8 @@ COLUMNS = [
 ]
 
 
-def activities_csv(request, slug):
-    c = get_object_or_404(Consultation, slug=slug)
+def activities_csv(request, consultation):
+    c = get_object_or_404(Consultation, slug=consultation)
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(COLUMNS)

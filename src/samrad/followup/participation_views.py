@@ -1,10 +1,11 @@
 """Who took part: tables, bar charts and the county map; public (protected counts) and for staff (true counts)."""
 
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
+from samrad import sweden
 from samrad.consultations.models import Consultation
+from samrad.core.guard import guard
 
 from . import geo
 from .charts import bar_chart, choropleth
@@ -16,7 +17,8 @@ def _page(request, consultation, *, protected: bool):
     o = overview(consultation, protected=protected)
     minimum = o.minimum
     places = list(consultation.meeting_places.select_related("municipality"))
-    has_boundaries = any(r.code in geo.boundaries().by_code() for r in o.municipalities.rows)
+    planned = [r for r in o.municipalities.rows if r.key]  # the plan's municipalities, not "not stated"
+    shapes, _missing = geo.shapes_of([r.code for r in planned])
     charts = {
         "areas": bar_chart(
             o.areas,
@@ -41,18 +43,18 @@ def _page(request, consultation, *, protected: bool):
         ),
     }
     map_svg = legend = None
-    if has_boundaries:
-        shown = [r for r in o.municipalities.rows if r.shown_rate is not None]
+    if shapes:
+        shown = [r for r in planned if r.shown_rate is not None]
         top = max(shown, key=lambda r: r.shown_rate) if shown else None
         desc = _(
-            "Map of the county's municipalities, coloured by participants per 10,000 inhabitants; darker is more. "
-            "Hatched: too few participants to show. Dots: cultural meeting places. The values are in the table "
-            "next to the map."
+            "Map of the consultation's municipalities, coloured by participants per 10,000 inhabitants; darker is "
+            "more. Hatched: too few participants to show. Grey: inhabitants not known. Dots: cultural meeting "
+            "places. The values are in the table next to the map."
         )
         if top:
             desc += " " + _("Highest: %(name)s.") % {"name": top.label}
         map_svg, legend = choropleth(
-            o.municipalities.rows,
+            planned,
             places,
             minimum=minimum,
             map_id="participation-map",
@@ -69,7 +71,10 @@ def _page(request, consultation, *, protected: bool):
             charts=charts,
             map_svg=map_svg,
             legend=legend,
-            boundaries=geo.boundaries(),
+            attribution=sweden.attribution(),
+            planned=planned,
+            not_on_map=[r.label for r in planned if r.code not in shapes],
+            no_population=[r.label for r in planned if r.code in shapes and not r.population],
             places=places,
             places_invented=any(p.is_invented for p in places),
             staff_view=not protected,
@@ -78,16 +83,10 @@ def _page(request, consultation, *, protected: bool):
     )
 
 
-def participation(request, slug):
-    return _page(request, get_object_or_404(Consultation, slug=slug), protected=True)
+def participation(request, consultation):
+    return _page(request, get_object_or_404(Consultation, slug=consultation), protected=True)
 
 
-def participation_staff(request, slug):
-    consultation = get_object_or_404(Consultation, slug=slug)
-    if not request.user.is_authenticated:
-        from django.contrib.auth.views import redirect_to_login
-
-        return redirect_to_login(request.get_full_path())
-    if not request.user.has_perm("samrad.view_participation_counts", consultation):
-        raise PermissionDenied
+@guard("samrad.view_participation_counts")
+def participation_staff(request, consultation):
     return _page(request, consultation, protected=False)

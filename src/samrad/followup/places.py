@@ -18,9 +18,11 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from samrad import sweden
 from samrad.audit.log import record
+from samrad.sweden import sweref
 
-from . import geo, sweref
+from . import geo
 from .models import MeetingPlace
 
 HEADINGS = {
@@ -129,6 +131,19 @@ def read(consultation, raw: bytes, filename: str) -> Report:
         return report
     municipalities = _municipality_lookup(consultation)
     by_code = {m.code: m for m in consultation.municipalities.all() if m.code}
+    shapes, _missing = geo.shapes_of(list(by_code))
+    if not shapes:
+        report.errors.append(
+            (
+                None,
+                _(
+                    "the consultation has no map: none of its municipalities has a Swedish municipality code, so "
+                    'places cannot be placed. Give the county (county = "20" under [consultation]) or each '
+                    "municipality's code in the consultation file, and load it again."
+                ),
+            )
+        )
+        return report
     seen: dict[tuple, int] = {}
     for number, values in enumerate(reader, start=2):
         if not any(v.strip() for v in values):
@@ -141,7 +156,7 @@ def read(consultation, raw: bytes, filename: str) -> Report:
             i = columns.get(key)
             return values[i].strip() if i is not None and i < len(values) else ""
 
-        place = _check_row(report, number, cell, municipalities, by_code)
+        place = _check_row(report, number, cell, municipalities, by_code, shapes)
         if place is None:
             continue
         key = (place.name.lower(), round(place.latitude, 5), round(place.longitude, 5))
@@ -157,7 +172,7 @@ def read(consultation, raw: bytes, filename: str) -> Report:
     return report
 
 
-def _check_row(report: Report, number: int, cell, municipalities, by_code) -> Row | None:
+def _check_row(report: Report, number: int, cell, municipalities, by_code, shapes) -> Row | None:
     name = cell("name")
     problems = []
     if not name:
@@ -187,30 +202,19 @@ def _check_row(report: Report, number: int, cell, municipalities, by_code) -> Ro
             )
         )
         return None
-    shape, distance = geo.locate(lon, lat)
+    shape, distance = geo.locate(lat, lon, shapes)
     if distance > geo.BORDER_TOLERANCE_KM:
-        swapped, swapped_distance = geo.locate(lat, lon)
-        if swapped_distance == 0:
-            hint = _("Latitude and longitude seem to be swapped: latitude is about 58–60 here, longitude 14–16.")
-        else:
-            hint = _("The nearest municipality is %(name)s, %(km).0f km away.") % {"name": shape.name, "km": distance}
-        report.errors.append(
-            (
-                number,
-                _("%(name)s (%(lat).4f, %(lon).4f) is outside the county's municipalities. %(hint)s")
-                % {"name": name, "lat": lat, "lon": lon, "hint": hint},
-            )
-        )
+        report.errors.append((number, _outside(name, lat, lon, by_code[shape.code].name, distance, shapes)))
         return None
+    municipality = by_code[shape.code]
     if distance > 0:
         report.warnings.append(
             (
                 number,
                 _("%(name)s lies %(km).1f km outside the simplified border; placed in %(municipality)s.")
-                % {"name": name, "km": distance, "municipality": shape.name},
+                % {"name": name, "km": distance, "municipality": municipality.name},
             )
         )
-    municipality = by_code.get(shape.code)
     stated = cell("municipality")
     if stated:
         named = municipalities.get(stated.lower())
@@ -224,19 +228,46 @@ def _check_row(report: Report, number: int, cell, municipalities, by_code) -> Ro
             )
             return None
         if named.code and named.code != shape.code:
-            stated_shape = geo.boundaries().by_code().get(named.code)
-            if stated_shape is None or geo.distance_km(stated_shape, lon, lat) > geo.BORDER_TOLERANCE_KM:
+            stated_shape = shapes.get(named.code)
+            if stated_shape is None or geo.locate(lat, lon, {named.code: stated_shape})[1] > geo.BORDER_TOLERANCE_KM:
                 report.errors.append(
                     (
                         number,
                         _("the coordinates lie in %(found)s, but the row says %(stated)s. Check the coordinates.")
-                        % {"found": shape.name, "stated": named.name},
+                        % {"found": municipality.name, "stated": named.name},
                     )
                 )
                 return None
         municipality = named
     invented = cell("invented").lower() in TRUE
     return Row(number, name, cell("kind"), cell("address"), lat, lon, municipality, invented)
+
+
+def _outside(name: str, lat: float, lon: float, nearest: str, distance: float, shapes) -> str:
+    """Why a place is refused: where it is instead, and the nearest of the consultation's municipalities."""
+    where = {"name": name, "lat": lat, "lon": lon, "nearest": nearest, "km": distance}
+    if geo.locate(lon, lat, shapes)[1] == 0:
+        return (
+            _(
+                "%(name)s (%(lat).4f, %(lon).4f) is outside the consultation's municipalities. Latitude and longitude "
+                "seem to be swapped: in Sweden the latitude is 55–69 and the longitude 11–24."
+            )
+            % where
+        )
+    found = sweden.locate(lat, lon)
+    if found and found[1] == 0:
+        county = sweden.county(found[0].code[:2])
+        return _(
+            "%(name)s (%(lat).4f, %(lon).4f) lies in %(found)s (%(county)s), which is not one of the consultation's "
+            "municipalities. The nearest of them is %(nearest)s, %(km).0f km away."
+        ) % {**where, "found": found[0].name, "county": county.name if county else ""}
+    return (
+        _(
+            "%(name)s (%(lat).4f, %(lon).4f) is outside the consultation's municipalities. The nearest of them is "
+            "%(nearest)s, %(km).0f km away."
+        )
+        % where
+    )
 
 
 def import_places(

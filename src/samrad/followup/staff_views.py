@@ -3,20 +3,15 @@
 Every page needs the rule `samrad.edit_followup` on the consultation. Every change is written to the audit log.
 """
 
-from functools import wraps
-
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from samrad.audit.log import record
-from samrad.consultations.models import Consultation
+from samrad.core.guard import guard
 
 from . import places as places_import
 from .forms import (
@@ -32,21 +27,11 @@ from .forms import (
 from .models import Activity, ActivityNote, Collaboration, FocusArea, Goal, Sector, ThemeLink
 from .views import base_context
 
-
-def staff_only(view):
-    @wraps(view)
-    def wrapper(request, slug, *args, **kwargs):
-        consultation = get_object_or_404(Consultation, slug=slug)
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        if not request.user.has_perm("samrad.edit_followup", consultation):
-            raise PermissionDenied
-        return view(request, consultation, *args, **kwargs)
-
-    return wrapper
+EDIT = "samrad.edit_followup"
+GET_POST = ("GET", "POST")
 
 
-@staff_only
+@guard(EDIT)
 def index(request, consultation):
     return render(
         request,
@@ -85,7 +70,7 @@ def _title(kind: str, new: bool) -> str:
     return titles[(kind, new)]
 
 
-@staff_only
+@guard(EDIT, methods=GET_POST)
 def edit(request, consultation, kind, pk=None):
     if kind not in KINDS:
         raise Http404
@@ -129,7 +114,7 @@ def edit(request, consultation, kind, pk=None):
     )
 
 
-@staff_only
+@guard(EDIT, methods=GET_POST)
 def activity(request, consultation, pk=None):
     instance = (
         get_object_or_404(Activity, consultation=consultation, pk=pk) if pk else Activity(consultation=consultation)
@@ -166,7 +151,7 @@ def activity(request, consultation, pk=None):
     )
 
 
-@staff_only
+@guard(EDIT, methods=GET_POST)
 def add_note(request, consultation, pk):
     activity = get_object_or_404(Activity, consultation=consultation, pk=pk)
     form = NoteForm(request.POST or None, consultation=consultation, prefix="note")
@@ -202,8 +187,7 @@ def add_note(request, consultation, pk):
     )
 
 
-@require_POST
-@staff_only
+@guard(EDIT, methods=("POST",), after_login="followup:staff")
 def delete_note(request, consultation, pk):
     note = get_object_or_404(ActivityNote, activity__consultation=consultation, pk=pk)
     activity = note.activity
@@ -224,7 +208,7 @@ def delete_note(request, consultation, pk):
     return redirect("followup:staff_activity", consultation.slug, activity.pk)
 
 
-@staff_only
+@guard(EDIT, methods=GET_POST)
 def upload_places(request, consultation):
     form = PlacesUploadForm(request.POST or None, request.FILES or None)
     report = None

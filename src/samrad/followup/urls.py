@@ -3,7 +3,7 @@ from django.urls import path
 from . import calendar_views, exports, participation_views, staff_views, views
 
 app_name = "followup"
-C = "<slug:slug>/"
+C = "<slug:consultation>/"
 F = C + "uppfoljning/"
 S = F + "hantera/"
 urlpatterns = [

@@ -55,13 +55,13 @@ def collaborations_context(consultation: Consultation) -> dict:
     return base_context(consultation, collaborations=collaborations)
 
 
-def collaborations(request, slug):
-    c = _consultation(slug)
+def collaborations(request, consultation):
+    c = _consultation(consultation)
     return render(request, "followup/collaborations.html", collaborations_context(c))
 
 
-def index(request, slug):
-    c = _consultation(slug)
+def index(request, consultation):
+    c = _consultation(consultation)
     goals = list(c.goals.select_related("collaboration"))
     for goal in goals:
         goal.progress = progress_of(goal_activities(goal))
@@ -86,8 +86,8 @@ def index(request, slug):
     )
 
 
-def goal(request, slug, item):
-    c = _consultation(slug)
+def goal(request, consultation, item):
+    c = _consultation(consultation)
     g = get_object_or_404(Goal.objects.select_related("collaboration"), consultation=c, slug=item)
     activities = goal_activities(g)
     focus_areas = list(g.focus_areas.order_by("order", "pk"))
@@ -108,8 +108,8 @@ def goal(request, slug, item):
     )
 
 
-def sector(request, slug, item):
-    c = _consultation(slug)
+def sector(request, consultation, item):
+    c = _consultation(consultation)
     s = get_object_or_404(Sector.objects.select_related("collaboration"), consultation=c, slug=item)
     activities = list(_activities().filter(sector=s).order_by("order", "pk"))
     focus_areas = list(s.focus_areas.order_by("order", "pk"))
@@ -130,8 +130,8 @@ def sector(request, slug, item):
     )
 
 
-def activity(request, slug, item):
-    c = _consultation(slug)
+def activity(request, consultation, item):
+    c = _consultation(consultation)
     a = get_object_or_404(
         Activity.objects.select_related("sector").prefetch_related("goals", "focus_areas__goal", "focus_areas__sector"),
         consultation=c,

@@ -9,7 +9,8 @@ from typing import Literal
 Rule = Literal["same_area", "mixed", "keep_previous"]
 RULES: tuple[str, ...] = ("same_area", "mixed", "keep_previous")
 
-# Soft-rule names, in the default lexicographic order of a mixed round (see rules/mixed.py).
+# Soft-rule names, in the default lexicographic order of a round's priorities (rules/tiers.py turns them
+# into the solver's tiers).
 AREAS = "areas"
 NEW_PEOPLE = "new_people"
 MUNICIPALITY = "municipality"

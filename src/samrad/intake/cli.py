@@ -5,7 +5,7 @@ from pathlib import Path
 
 from django.utils.translation import gettext as _
 
-from samrad.commands.output import console, fail, get_consultation
+from samrad.core.cli import console, fail, get_consultation
 
 
 def help() -> str:

@@ -202,16 +202,3 @@ class ImportBatch(models.Model):
 
     def __str__(self) -> str:
         return f"{self.file_name} ({self.created_at:%Y-%m-%d})"
-
-
-class RateBucket(models.Model):
-    """A fixed-window counter for the survey's per-address rate limit. `key` is a keyed hash of the address
-    and the window, so raw addresses are never stored and keys cannot be linked across windows."""
-
-    key = models.CharField(max_length=64)
-    slot = models.BigIntegerField()  # the window's number: seconds since the epoch // period
-    hits = models.PositiveIntegerField(default=0)
-
-    class Meta:
-        constraints = [models.UniqueConstraint(fields=["key", "slot"], name="uniq_rate_bucket")]
-        indexes = [models.Index(fields=["slot"])]

@@ -1,5 +1,7 @@
 """What intake keeps about people, for the privacy app's show / erase / purge (samrad.privacy.registry).
 
+- Contributions: shown; on erasure deleted, or kept as anonymous text when the person allows it. Either way the
+  person's name and e-mail address are blanked wherever they occur in the consultation's contributions.
 - Survey contact details: shown and deleted by e-mail address; all deleted when the consultation is purged.
 - Note revisions: the history of facilitator notes may name people, like the notes themselves. On erasure the
   person's name and e-mail address are blanked in every revision too (the law outranks "append-only").
@@ -13,7 +15,7 @@ from pathlib import Path
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from .models import ImportBatch, NoteRevision, SurveyContact
+from .models import Contribution, ImportBatch, NoteRevision, SurveyContact
 
 
 def register_providers() -> None:
@@ -46,6 +48,16 @@ def register_providers() -> None:
             erase=erase_archives,
             count=lambda consultation: len(_archives(consultation)),
             purge=purge_archives,
+        )
+    )
+    register(
+        Provider(
+            key="intake.contribution",
+            label=_("Contributions"),
+            fields=(_("what you said or wrote, with question, culture area and time"),),
+            export=export_contributions,
+            erase=erase_contributions,
+            count=count_contributions,
         )
     )
 
@@ -115,3 +127,45 @@ def purge_archives(consultation) -> int:
     for path in paths:
         path.unlink(missing_ok=True)
     return len(paths)
+
+
+def export_contributions(subject) -> list[dict]:
+    from samrad.privacy.registry import local_time
+
+    rows = Contribution.objects.filter(participant__in=subject.participant_ids).select_related("question", "area")
+    return [
+        {
+            "received_at": local_time(c.received_at),
+            "source": c.get_source_display(),
+            "question": str(c.question or ""),
+            "culture_area": str(c.area or ""),
+            "text": c.raw_text,
+        }
+        for c in rows
+    ]
+
+
+def erase_contributions(subject) -> int:
+    """Delete the person's contributions unless they may stay as anonymous text; in either case blank the
+    person's name and e-mail address wherever they occur in the consultation's texts (e.g. a group note)."""
+    changed = 0
+    if not subject.keep_contributions:
+        changed, _deleted = Contribution.objects.filter(participant__in=subject.participant_ids).delete()
+    if not subject.identifiers:
+        return changed
+    touched = []
+    rows = Contribution.objects.filter(consultation=subject.consultation).only("pk", "raw_text", "provenance")
+    for c in rows.iterator(chunk_size=500):
+        text, provenance = subject.scrub(c.raw_text), subject.scrub_json(c.provenance)
+        if text != c.raw_text or provenance != c.provenance:
+            # The one exception to "raw text is never altered": the law requires the name to go.
+            c.raw_text, c.provenance = text, {**provenance, "redacted": "erasure"}
+            touched.append(c)
+    Contribution.objects.bulk_update(touched, ["raw_text", "provenance"], batch_size=500)
+    return changed + len(touched)
+
+
+def count_contributions(consultation) -> int:
+    from samrad.participation.privacy import remaining
+
+    return Contribution.objects.filter(participant__in=remaining(consultation)).count()

@@ -5,7 +5,7 @@ import sys
 
 from django.utils.translation import gettext as _
 
-from samrad.commands.output import console, fail
+from samrad.core.cli import console, fail
 
 FORMATS = ("table", "csv", "zoom", "json")
 

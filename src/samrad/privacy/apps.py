@@ -13,11 +13,10 @@ class PrivacyConfig(AppConfig):
         from samrad.consultations.loader import register_section
         from samrad.consultations.models import Consultation
 
-        from . import section
-        from .providers import register_builtin
+        from . import free_text, section
 
         register_section("privacy", section.validate, section.apply)
-        register_builtin()
+        free_text.register_provider()
         register_link("privacy", _("Personal data"), "privacy:staff", "samrad.manage_personal_data", order=920)
         post_save.connect(note_closing, sender=Consultation, dispatch_uid="privacy.note_closing")
 

@@ -4,7 +4,7 @@ import sys
 
 from django.utils.translation import gettext as _
 
-from samrad.commands.output import console, fail, get_consultation
+from samrad.core.cli import console, fail, get_consultation
 
 
 def help() -> str:

@@ -3,14 +3,24 @@
 import datetime as dt
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from samrad.audit.log import record
 from samrad.participation.models import Participant
 
 from .models import ErasedParticipant, ProcessingRecord
-from .providers import same_person
 from .registry import Subject, providers
+
+
+def same_person(participant) -> list:
+    """All rows of this person in the consultation: the same e-mail address, or just this row."""
+    if not participant.email:
+        return [participant]
+    rows = Participant.objects.filter(
+        Q(pk=participant.pk) | Q(email__iexact=participant.email), consultation_id=participant.consultation_id
+    )
+    return list(rows.filter(erasure__isnull=True).order_by("pk")) or [participant]
 
 
 def subject_for(participant, *, keep_contributions: bool = True, reason: str = ErasedParticipant.Reason.REQUEST):

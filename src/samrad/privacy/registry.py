@@ -10,9 +10,11 @@ person's data can be shown, downloaded and erased, and a consultation's data pur
         purge=lambda consultation: n,          # optional: data not tied to a Participant (retention)
     ))
 
-Call register() in your AppConfig.ready(). Providers run in registration order; the participant itself is
-anonymised last, after every provider has seen it. Free text you keep (notes, quotes, summaries) should go
-through `subject.scrub(text)`, which blanks the person's name and e-mail address wherever they occur.
+Call register() in your AppConfig.ready() (samrad's own: participation/privacy.py, intake/privacy.py, and
+free_text.py here). Providers run in registration order; the participant itself is anonymised last, after
+every provider has seen it. Free text you keep (notes, quotes, summaries) should go through
+`subject.scrub(text)`, which blanks the person's name and e-mail address wherever they occur. Times in an
+export go through `local_time`.
 """
 
 import re
@@ -21,7 +23,14 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
+from django.utils import timezone
+
 REDACTED = "[borttaget]"
+
+
+def local_time(value) -> str | None:
+    """Swedish time, with its offset: what the person saw when they registered or wrote."""
+    return timezone.localtime(value).isoformat(timespec="minutes") if value else None
 
 
 @dataclass

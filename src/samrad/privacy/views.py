@@ -6,34 +6,31 @@ import json
 import re
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_POST
 
 from samrad.audit.log import record
 from samrad.consultations.models import Consultation
+from samrad.core.guard import guard
 from samrad.participation.models import Participant
 
 from .erasure import erase_person, export_data, purge_plan
 from .exports import log_personal_data_export
 from .forms import EraseForm, FindPersonForm
+from .labels import FIELD_LABELS
 from .models import ErasedParticipant, ProcessingRecord
 from .notice import notice_context
-from .providers import FIELD_LABELS
 from .registry import providers
 
 ISO_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
 
 
-def record_page(request, slug):
-    consultation = get_object_or_404(Consultation, slug=slug)
-    return render(request, "privacy/record.html", notice_context(consultation))
+def record_page(request, consultation):
+    return render(request, "privacy/record.html", notice_context(get_object_or_404(Consultation, slug=consultation)))
 
 
 def _private(response):
@@ -113,31 +110,25 @@ def erase(request, token):
     if request.method == "POST" and form.is_valid():
         consultation = participant.consultation
         erase_person(participant, keep_contributions=form.cleaned_data["contributions"] == "keep")
-        return redirect("privacy:erased", slug=consultation.slug)
+        return redirect("privacy:erased", consultation=consultation.slug)
     context = {**notice_context(participant.consultation), "form": form, "token": token}
     return _private(render(request, "privacy/erase.html", context))
 
 
-def erased(request, slug):
-    consultation = get_object_or_404(Consultation, slug=slug)
+def erased(request, consultation):
+    consultation = get_object_or_404(Consultation, slug=consultation)
     return _private(render(request, "privacy/erased.html", {"consultation": consultation}))
 
 
 # --- staff ---------------------------------------------------------------------------------------------------
-def _staff_consultation(request, slug):
-    consultation = get_object_or_404(Consultation, slug=slug)
-    if not request.user.has_perm("samrad.manage_personal_data", consultation):
-        raise PermissionDenied
-    return consultation
+STAFF = "samrad.manage_personal_data"
 
 
-@login_required
-def staff_page(request, slug):
-    consultation = _staff_consultation(request, slug)
-    processing = ProcessingRecord.objects.filter(consultation=consultation).first()
-    plan = purge_plan(consultation)
-    inventory = [{"label": p.label, "fields": [str(f) for f in p.fields], "count": plan[p.key]} for p in providers()]
-    form = FindPersonForm(request.GET or None)
+@guard(STAFF, methods=("GET", "POST"))
+def staff_page(request, consultation):
+    # The address is personal data: it comes in the body of a POST, never in a URL, where server logs and
+    # browser history would keep it. The result links carry the participant's id only.
+    form = FindPersonForm(request.POST if request.method == "POST" else None)
     matches = None
     if form.is_valid():
         matches = list(
@@ -145,6 +136,13 @@ def staff_page(request, slug):
                 consultation=consultation, email__iexact=form.cleaned_data["email"], erasure__isnull=True
             ).order_by("pk")
         )
+    return _staff_render(request, consultation, form, matches)
+
+
+def _staff_render(request, consultation, form, matches):
+    processing = ProcessingRecord.objects.filter(consultation=consultation).first()
+    plan = purge_plan(consultation)
+    inventory = [{"label": p.label, "fields": [str(f) for f in p.fields], "count": plan[p.key]} for p in providers()]
     today = timezone.localdate()
     return render(
         request,
@@ -162,10 +160,8 @@ def staff_page(request, slug):
     )
 
 
-@login_required
-@require_POST
-def staff_export(request, slug, pk):
-    consultation = _staff_consultation(request, slug)
+@guard(STAFF, methods=("POST",), after_login="privacy:staff")
+def staff_export(request, consultation, pk):
     participant = get_object_or_404(Participant, pk=pk, consultation=consultation, erasure__isnull=True)
     data = export_data(participant)
     rows = sum(len(section["records"]) for section in data["data"].values())
@@ -180,14 +176,13 @@ def staff_export(request, slug, pk):
     return _json_response(data, f"personuppgifter-{consultation.slug}-{participant.pk}.json")
 
 
-@login_required
-@require_POST
-def staff_erase(request, slug, pk):
-    consultation = _staff_consultation(request, slug)
+@guard(STAFF, methods=("POST",), after_login="privacy:staff")
+def staff_erase(request, consultation, pk):
     participant = get_object_or_404(Participant, pk=pk, consultation=consultation, erasure__isnull=True)
     if request.POST.get("confirm") != "yes":
+        # The person stays on the page (found by id: the address was in the search, not in any URL).
         messages.error(request, _("Tick the box to confirm the erasure. Nothing was erased."))
-        return redirect("privacy:staff", slug=consultation.slug)
+        return _staff_render(request, consultation, FindPersonForm(), [participant])
     erase_person(
         participant,
         actor=request.user,
@@ -195,4 +190,4 @@ def staff_erase(request, slug, pk):
         reason=ErasedParticipant.Reason.STAFF,
     )
     messages.success(request, _("The person's data was erased. The audit log records that it was done, not what."))
-    return redirect("privacy:staff", slug=consultation.slug)
+    return redirect("privacy:staff", consultation=consultation.slug)

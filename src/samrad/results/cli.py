@@ -4,7 +4,7 @@ from pathlib import Path
 
 from django.utils.translation import gettext as _
 
-from samrad.commands.output import console, get_consultation
+from samrad.core.cli import console, get_consultation
 
 
 def help() -> str:

@@ -3,12 +3,13 @@
 from django import forms
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from samrad.consultations.models import Consultation
+from samrad.core import ratelimit
+from samrad.core.redirects import local_path
 
 from .models import Feedback
 
@@ -41,15 +42,15 @@ def session_key(page: str) -> str:
 
 
 @require_POST
-def submit(request, slug):
-    consultation = get_object_or_404(Consultation, slug=slug)
+def submit(request, consultation):
+    consultation = get_object_or_404(Consultation, slug=consultation)
     form = FeedbackForm(request.POST)
     page = request.POST.get("page", "")
-    back = (
-        page
-        if url_has_allowed_host_and_scheme(page, allowed_hosts={request.get_host()}) and page.startswith("/")
-        else "/"
-    )
+    back = local_path(request, page, "/")
+    if not ratelimit.allow(request, "feedback"):
+        # The widget lives on every page: back to it, with what was typed and why it was not taken.
+        request.session["feedback_form"] = {"data": request.POST.dict(), "refused": ratelimit.message()}
+        return redirect(f"{back}#feedback")
     if not form.is_valid():
         request.session["feedback_form"] = {"data": request.POST.dict(), "errors": form.errors.get_json_data()}
         return redirect(f"{back}#feedback")
@@ -73,5 +74,7 @@ def form_for(request):
     if saved and saved["data"].get("page") == page:
         form = FeedbackForm(saved["data"])
         form.is_valid()
+        if saved.get("refused"):
+            form.add_error(None, saved["refused"])
         return form
     return FeedbackForm(initial={"page": page})

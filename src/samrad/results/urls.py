@@ -5,9 +5,9 @@ from . import feedback, views
 app_name = "results"
 urlpatterns = [
     path("", views.index, name="index"),
-    path("<slug:slug>/", views.consultation, name="consultation"),
-    path("<slug:slug>/resultat/", views.results, name="results"),
-    path("<slug:slug>/aterkoppling/", feedback.submit, name="feedback"),
-    path("<slug:slug>/tillganglighet/", views.accessibility, name="accessibility"),
-    path("<slug:slug>/logotyp/", views.logo, name="logo"),
+    path("<slug:consultation>/", views.consultation, name="consultation"),
+    path("<slug:consultation>/resultat/", views.results, name="results"),
+    path("<slug:consultation>/aterkoppling/", feedback.submit, name="feedback"),
+    path("<slug:consultation>/tillganglighet/", views.accessibility, name="accessibility"),
+    path("<slug:consultation>/logotyp/", views.logo, name="logo"),
 ]

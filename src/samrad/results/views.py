@@ -18,8 +18,8 @@ def index(request):
     return render(request, "results/index.html", {"consultations": consultations})
 
 
-def consultation(request, slug):
-    c = get_object_or_404(Consultation, slug=slug)
+def consultation(request, consultation):
+    c = get_object_or_404(Consultation, slug=consultation)
     return render(
         request,
         "results/consultation.html",
@@ -31,8 +31,8 @@ def consultation(request, slug):
     )
 
 
-def results(request, slug):
-    c = get_object_or_404(Consultation, slug=slug)
+def results(request, consultation):
+    c = get_object_or_404(Consultation, slug=consultation)
     response = render(
         request,
         "results/results.html",
@@ -49,13 +49,13 @@ def results(request, slug):
     return response
 
 
-def accessibility(request, slug):
-    c = get_object_or_404(Consultation, slug=slug)
+def accessibility(request, consultation):
+    c = get_object_or_404(Consultation, slug=consultation)
     return render(request, "results/accessibility.html", {"consultation": c})
 
 
-def logo(request, slug):
-    c = get_object_or_404(Consultation, slug=slug)
+def logo(request, consultation):
+    c = get_object_or_404(Consultation, slug=consultation)
     if not c.logo or c.logo.startswith(("http://", "https://")):
         raise Http404
     root = Path(settings.MEDIA_ROOT).resolve()

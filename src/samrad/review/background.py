@@ -41,7 +41,7 @@ def log_path(run: AnalysisRun) -> Path:
 def start(consultation: Consultation, user) -> AnalysisRun:
     """Record the run and launch the process that does it. Raises OSError when it cannot be launched
     (the run is then marked as failed)."""
-    params = default_params()
+    params = default_params(consultation)
     run = AnalysisRun.objects.create(consultation=consultation, started_by=_user(user), params=params.to_dict())
     path = log_path(run)
     try:

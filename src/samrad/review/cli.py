@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
-from samrad.commands.output import console, errors, fail, get_consultation, is_interactive
+from samrad.core.cli import console, errors, fail, get_consultation, is_interactive
 
 LABEL = "samrad analyze"
 
@@ -86,13 +86,13 @@ def summary_lines(run, seconds: float) -> list[str]:
     lines = [
         "✓ "
         + _(
-            "Analysed %(records)d contributions in %(seconds)s s: %(groups)d groups, %(themes)d themes, "
+            "Analysed %(records)d contributions in %(seconds)s s: %(sections)d sections, %(themes)d themes, "
             "%(statements)d statements, %(rest)s %% in the rest (Other)."
         )
         % {
             "records": c.get("records", 0),
             "seconds": number_format(seconds, 1),
-            "groups": c.get("groups", 0),
+            "sections": c.get("sections", c.get("groups", 0)),
             "themes": c.get("themes", 0),
             "statements": c.get("statements", 0),
             "rest": number_format(100 * c.get("rest_share", 0), 1),

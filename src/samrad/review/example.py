@@ -29,8 +29,8 @@ def run_analysis(consultation: Consultation, directory: Path) -> str:
     run = ingest.analyse(consultation, label=ACTOR.label)
     ACTOR.record("review.analysis.run", consultation, run, counts=run.counts)
     c = run.counts
-    return _("%(groups)d groups, %(themes)d themes, %(share)s %% in the rest") % {
-        "groups": c.get("groups", 0),
+    return _("%(sections)d sections, %(themes)d themes, %(share)s %% in the rest") % {
+        "sections": c.get("sections", c.get("groups", 0)),
         "themes": c.get("themes", 0),
         "share": number_format(100 * c.get("rest_share", 0), 1),
     }

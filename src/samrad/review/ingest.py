@@ -17,6 +17,7 @@ import json
 from collections import defaultdict
 from collections.abc import Callable
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone, translation
 
@@ -77,11 +78,30 @@ def previous_run(run: AnalysisRun | None) -> AnalysisRun | None:
     )
 
 
-def default_params():
-    from samrad.synthesis import Params
+def default_params(consultation: Consultation | None = None):
+    """The engine's parameters: Swedish pages, messages in the user's language, the consultation's own place
+    names kept by the redactor, and the organisation's language model when an administrator configured one
+    (SAMRAD_LLM_ENDPOINT; otherwise nothing leaves the machine)."""
+    from samrad.synthesis import LLMConfig, Params
 
     messages = "en" if (translation.get_language() or "sv").startswith("en") else "sv"
-    return Params(lang="sv", messages=messages)
+    llm = None
+    if settings.SAMRAD_LLM_ENDPOINT:
+        llm = LLMConfig(
+            url=settings.SAMRAD_LLM_ENDPOINT,
+            model=settings.SAMRAD_LLM_MODEL or "default",
+            api_key=settings.SAMRAD_LLM_API_KEY or None,
+        )
+    return Params(lang="sv", messages=messages, llm=llm, protected=protected_names(consultation))
+
+
+def protected_names(consultation: Consultation | None) -> tuple[str, ...]:
+    """Names of the consultation's own municipalities and event places: never a person's name."""
+    if consultation is None:
+        return ()
+    names = {m.name for m in consultation.municipalities.all()}
+    names |= {e.place for e in consultation.events.exclude(place="") if len(e.place) <= 80}
+    return tuple(sorted(n for n in names if n))
 
 
 def analyse(
@@ -95,7 +115,7 @@ def analyse(
 ) -> AnalysisRun:
     """Run the engine and merge its result. The run is recorded even when the engine fails; `run` is one
     already recorded as started (by the web page, which leaves the work to a background process)."""
-    params = params or default_params()
+    params = params or default_params(consultation)
     if run is None:
         run = AnalysisRun.objects.create(
             consultation=consultation, started_by=_user(user), started_by_label=label, params=params.to_dict()
@@ -155,10 +175,10 @@ def merge(
         .exclude(status=AreaReview.Status.DRAFT)
         .values_list("area_id", flat=True)
     )
-    for group in data.get("groups", []):
-        area, question = areas.get(group.get("area") or ""), questions.get(group.get("question") or "")
+    for section in data.get("sections", []):
+        area, question = areas.get(section.get("area") or ""), questions.get(section.get("question") or "")
         frozen = area is not None and area.pk in frozen_areas
-        _merge_group(consultation, area, question, group, statements, run, frozen)
+        _merge_section(consultation, area, question, section, statements, run, frozen)
     if not first:
         run.new_statements = Statement.objects.filter(consultation=consultation, first_run=run).count()
         run.new_themes = Theme.objects.filter(consultation=consultation, first_run=run).count()
@@ -251,7 +271,7 @@ def _upsert_statements(consultation, data: dict, run: AnalysisRun, record_pks) -
     return by_engine_id
 
 
-def _merge_group(consultation, area, question, group: dict, statements: dict[str, Statement], run, frozen) -> None:
+def _merge_section(consultation, area, question, section: dict, statements: dict[str, Statement], run, frozen) -> None:
     scope = {"consultation": consultation, "area": area, "question": question}
     existing = list(Theme.objects.filter(**scope))
     by_id = {t.pk: t for t in existing}
@@ -266,7 +286,7 @@ def _merge_group(consultation, area, question, group: dict, statements: dict[str
             movable.add(pk)
 
     machine = []
-    for m in group.get("themes", []):
+    for m in section.get("themes", []):
         machine.append((m, {statements[i].pk for i in m["statement_ids"] if i in statements}))
     continues = _match(machine, members)
 
@@ -300,7 +320,7 @@ def _merge_group(consultation, area, question, group: dict, statements: dict[str
         kept.add(theme.pk)
         Statement.objects.filter(pk__in=free).update(theme=theme)
 
-    rest = {statements[i].pk for i in group.get("rest", {}).get("statement_ids", []) if i in statements}
+    rest = {statements[i].pk for i in section.get("rest", {}).get("statement_ids", []) if i in statements}
     Statement.objects.filter(pk__in=rest & movable).update(theme=None)
     if not frozen:
         # A machine theme nobody touched that the new run no longer proposes and that lost its statements.
@@ -309,9 +329,9 @@ def _merge_group(consultation, area, question, group: dict, statements: dict[str
                 if not theme.statements.filter(stale=False).exists():
                     theme.delete()
         if not Point.objects.filter(**scope, theme=None).exists():
-            _seed_rest_points(scope, Statement.objects.filter(pk__in=rest, theme=None))
+            _seed_rest_points(scope, section.get("rest", {}).get("points", []), statements, rest)
 
-    for order, q in enumerate(group.get("quotes", [])):
+    for order, q in enumerate(section.get("quotes", [])):
         statement = statements.get(q["statement_id"])
         if statement is None:
             continue
@@ -381,12 +401,14 @@ def _seed_points(theme: Theme, points: list[dict], statements: dict[str, Stateme
     )
 
 
-def _seed_rest_points(scope: dict, rest) -> None:
-    """Propose a few readable rest statements for the "Övrigt:" line (redacted); analysts choose what stays."""
-    readable = sorted(
-        (s for s in rest if 25 <= len(s.text) <= 220 and s.duplicate_of_id is None),
-        key=lambda s: (abs(len(s.text) - 90), s.pk),
-    )
-    for order, statement in enumerate(readable[:REST_POINTS]):
-        point = Point.objects.create(**scope, theme=None, text=privacy.redact(statement.text), order=order)
+def _seed_rest_points(scope: dict, points: list[dict], statements: dict[str, Statement], rest: set[int]) -> None:
+    """The engine's short phrases for the "Övrigt:" line; analysts choose what stays. The engine never proposes a
+    phrase with personal data; redacting again guards against a result from elsewhere (a replaced stage)."""
+    order = 0
+    for p in points[:REST_POINTS]:
+        statement = statements.get(p.get("statement_id", ""))
+        if statement is None or statement.pk not in rest:
+            continue
+        point = Point.objects.create(**scope, theme=None, text=privacy.redact(p["text"]), order=order)
         point.sources.add(statement)
+        order += 1

@@ -1,5 +1,5 @@
 """What the workspace pages show, read from the database in a few queries: the overview's counts per area and
-question, and one group's themes, statements, points, rest and quotes with their support and what is new."""
+question, and one section's themes, statements, points, rest and quotes with their support and what is new."""
 
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -13,7 +13,7 @@ from samrad.results.published import QUOTE_KINDS
 from samrad.results.thresholds import AreaStatus, area_statuses
 
 from . import ingest
-from .actions import Group
+from .actions import Section
 from .actions.quotes import findings
 from .models import AnalysisRun, AreaReview, Point, Quote, Statement, Theme
 
@@ -134,21 +134,21 @@ def overview(consultation: Consultation) -> tuple[list[AreaRow], int]:
     return rows, unplaced.count()
 
 
-# -- one group ------------------------------------------------------------------------------------
+# -- one section ----------------------------------------------------------------------------------
 
 
 @dataclass
-class GroupPage:
-    group: Group
+class SectionPage:
+    section: Section
     status: AreaStatus
     review: AreaReview | None
     themes: list[Theme]
     rest: list[Statement]  # statements in no theme
     rest_points: list[Point]
     quotes: list[Quote]
-    statements: list[Statement]  # all of the group's, for the own-theme form
+    statements: list[Statement]  # all of the section's, for the own-theme form
     novelty: Novelty
-    preview: object = None  # the published section this group would give (samrad.results.published.Section)
+    preview: object = None  # what the public page would show for this section (samrad.results.published.Section)
     new_statements: int = 0
     new_themes: int = 0
     new_quotes: int = 0
@@ -156,13 +156,13 @@ class GroupPage:
     @property
     def quotes_published(self) -> bool:
         """The public page shows quotes for attractiveness and sustainability, themes for the other questions."""
-        return self.group.question.kind in QUOTE_KINDS
+        return self.section.question.kind in QUOTE_KINDS
 
 
-def group_page(group: Group) -> GroupPage:
-    new = novelty(group.consultation)
+def section_page(section: Section) -> SectionPage:
+    new = novelty(section.consultation)
     statements = list(
-        group.statements()
+        section.statements()
         .select_related(
             "contribution__event",
             "contribution__group__round",
@@ -178,7 +178,7 @@ def group_page(group: Group) -> GroupPage:
         by_theme[s.theme_id].append(s)
     by_pk = {s.pk: s for s in statements}
 
-    points = list(Point.objects.filter(**group.scope).prefetch_related("sources").order_by("order", "pk"))
+    points = list(Point.objects.filter(**section.scope).prefetch_related("sources").order_by("order", "pk"))
     points_by_theme: dict[int | None, list[Point]] = defaultdict(list)
     for p in points:
         # Sources as loaded above (with their contributions); a stale source is loaded on its own.
@@ -186,7 +186,7 @@ def group_page(group: Group) -> GroupPage:
         p.stale_sources = [s for s in p.source_list if s.stale]
         points_by_theme[p.theme_id].append(p)
 
-    themes = list(group.themes().select_related("headline_statement__contribution"))
+    themes = list(section.themes().select_related("headline_statement__contribution"))
     for t in themes:
         t.statement_list = by_theme.get(t.pk, [])
         t.point_list = points_by_theme.get(t.pk, [])
@@ -195,7 +195,7 @@ def group_page(group: Group) -> GroupPage:
         t.new_statements = sum(1 for s in t.statement_list if s.is_new)
         t.others = [o for o in themes if o.pk != t.pk]
         t.headline_source = by_pk.get(t.headline_statement_id) if t.headline_statement_id else None
-    quotes = list(group.quotes().select_related("statement"))
+    quotes = list(section.quotes().select_related("statement"))
     for q in quotes:
         q.is_new = new.is_new(q)
         q.findings = findings(q)
@@ -203,11 +203,11 @@ def group_page(group: Group) -> GroupPage:
     quoted = {q.statement_id for q in quotes}
     for s in statements:
         s.is_quoted = s.pk in quoted
-    status = next(s for s in area_statuses(group.consultation) if s.area.pk == group.area.pk)
-    return GroupPage(
-        group=group,
+    status = next(s for s in area_statuses(section.consultation) if s.area.pk == section.area.pk)
+    return SectionPage(
+        section=section,
         status=status,
-        review=AreaReview.objects.filter(area=group.area).first(),
+        review=AreaReview.objects.filter(area=section.area).first(),
         themes=themes,
         rest=by_theme.get(None, []),
         rest_points=points_by_theme.get(None, []),
@@ -215,7 +215,7 @@ def group_page(group: Group) -> GroupPage:
         statements=statements,
         novelty=new,
         # The very function the public page uses, so the preview cannot drift from what is published.
-        preview=published._section(group.area, group.question),
+        preview=published._section(section.area, section.question),
         new_statements=sum(1 for s in statements if s.is_new),
         new_themes=sum(1 for t in themes if t.is_new),
         new_quotes=sum(1 for q in quotes if q.is_new),

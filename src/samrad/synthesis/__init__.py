@@ -9,28 +9,29 @@ __version__ = "0.1.0"
 
 from .model import (  # noqa: E402
     SCHEMA_VERSION,
-    Group,
     LLMConfig,
     Params,
     Quote,
     Record,
     Result,
     ResultWarning,
+    Section,
     Statement,
     Theme,
 )
-from .pipeline import synthesise  # noqa: E402
+from .pipeline import Pipeline, synthesise  # noqa: E402
 from .validate import validate  # noqa: E402
 
 __all__ = [
     "SCHEMA_VERSION",
-    "Group",
     "LLMConfig",
+    "Pipeline",
     "Params",
     "Quote",
     "Record",
     "Result",
     "ResultWarning",
+    "Section",
     "Statement",
     "Theme",
     "__version__",

@@ -14,7 +14,7 @@ from typing import Any
 
 from .io import Columns, InputError, read_table, records_from_rows
 from .messages import msg
-from .model import LANGUAGES, LLMConfig, Params
+from .model import LANGUAGES, SCHEMA_VERSION, LLMConfig, Params
 
 
 class _Parser(argparse.ArgumentParser):
@@ -129,7 +129,7 @@ def themes_main(argv: list[str] | None = None, lang: str = "sv") -> int:
                 "cli_wrote",
                 say,
                 path=args.out,
-                groups=c["groups"],
+                sections=c["sections"],
                 themes=c["themes"],
                 statements=c["statements"],
                 rest=round(100 * float(c["rest_share"]), 1),
@@ -168,7 +168,7 @@ def eval_main(argv: list[str] | None = None, lang: str = "sv") -> int:
             pred = json.loads(pred_path.read_text(encoding="utf-8"))
         except (OSError, ValueError) as e:
             raise InputError("cli_unreadable", path=pred_path, why=str(e)) from e
-        if not isinstance(pred, dict) or pred.get("schema_version") != 1 or "statements" not in pred:
+        if not isinstance(pred, dict) or pred.get("schema_version") != SCHEMA_VERSION or "statements" not in pred:
             v = pred.get("schema_version") if isinstance(pred, dict) else None
             raise InputError("cli_pred", path=pred_path, v=v)
         gold_path = Path(args.gold)

@@ -13,6 +13,9 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from .model import DuplicateSet, Statement
+from .segment import SectionWork
+
 _KEY_RE = re.compile(r"[^\w]+", re.U)
 _PRIME = (1 << 61) - 1
 
@@ -34,7 +37,7 @@ class DedupResult:
 
 @dataclass
 class Deduplicator:
-    """Find duplicates among statements of one group.
+    """Find duplicates among statements of one section (area × question).
 
     Parameters
     ----------
@@ -122,3 +125,52 @@ class Deduplicator:
                     for y in range(x + 1, len(members)):
                         pairs.add((members[x], members[y]))
         return pairs
+
+
+@dataclass
+class Deduplicated:
+    """Per section: the distinct statements kept (indices into the run's statements) and their weights."""
+
+    kept: list[list[int]]
+    weights: list[np.ndarray]  # 1 + collapsed copies, per kept statement
+    members_of: dict[int, list[int]]  # kept statement → the statements collapsed into it
+    duplicates: list[DuplicateSet]
+
+    def with_duplicates(self, section: int, positions: Sequence[int] | np.ndarray) -> list[int]:
+        """Statement indices of the kept statements at ``positions`` of a section, with their copies."""
+        out = []
+        for j in positions:
+            i = self.kept[section][int(j)]
+            out.append(i)
+            out.extend(self.members_of.get(i, []))
+        return sorted(out)
+
+
+@dataclass
+class DeduplicateStage:
+    """Collapse copies within each area × question (not across: the same words answer different questions)."""
+
+    deduplicator: Deduplicator = field(default_factory=Deduplicator)
+
+    def run(self, statements: list[Statement], sections: Sequence[SectionWork]) -> Deduplicated:
+        out = Deduplicated(kept=[], weights=[], members_of={}, duplicates=[])
+        for work in sections:
+            idx = work.statements
+            dr = self.deduplicator.fit([statements[i].text for i in idx], [statements[i].terms for i in idx])
+            kept = [idx[j] for j in range(len(idx)) if dr.rep[j] == j]
+            out.kept.append(kept)
+            for rep, coll in dr.sets.items():
+                collapsed = [idx[c] for c in coll]
+                out.members_of[idx[rep]] = collapsed
+                for m in collapsed:
+                    statements[m].duplicate_of = statements[idx[rep]].id
+                kinds = {dr.kind[c] for c in coll}
+                out.duplicates.append(
+                    DuplicateSet(
+                        statement_id=statements[idx[rep]].id,
+                        member_ids=[statements[m].id for m in collapsed],
+                        kind="exact" if kinds == {"exact"} else "near",
+                    )
+                )
+            out.weights.append(np.array([1 + len(out.members_of.get(i, [])) for i in kept], dtype=float))
+        return out

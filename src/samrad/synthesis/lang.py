@@ -21,7 +21,7 @@ _MARKERS = {
         "men så från när finns behöver där alla bra hur många skulle genom".split()
     ),
     "en": set(
-        "the and to of is that for it with are be this on not have more we should can will our from "
+        "the and to of is that for it with are be this not have more we should can will our from "
         "need people would there their".split()
     ),
     "de": set(
@@ -33,6 +33,47 @@ _MARKERS = {
 }
 
 
+# Ordinary words of a language that are markers of another ("ja", "se" are Finnish markers and Swedish words).
+_SHARED = {
+    "sv": {"ja", "se", "en", "man", "den", "die", "so", "i"},
+    "en": {"on", "die", "so", "man", "a", "i", "an", "be"},
+    "de": {"man", "so", "die", "in", "an", "ja", "also"},
+    "fr": {"on", "en", "a", "ne", "se", "la"},
+    "fi": {"on", "ja", "se"},
+}
+
+
+def _votes(words: list[str], default: str) -> tuple[str, int, int]:
+    """The function-word vote: (best language, its votes, the runner-up's votes)."""
+    # A marker that is also a word of the default language ("ja", "se" are Swedish too) is no evidence
+    # against it.
+    shared = _SHARED.get(default, set())
+    votes = {
+        code: sum(1 for w in words if w in marks and (code == default or w not in shared))
+        for code, marks in _MARKERS.items()
+    }
+    ranked = sorted(votes.items(), key=lambda kv: (-kv[1], kv[0] != default, kv[0]))
+    return ranked[0][0], ranked[0][1], ranked[1][1]
+
+
+def vote(text: str, default: str) -> str:
+    """Only the function-word vote, no dictionary: ``default`` unless another language clearly wins. Cheap
+    enough for every candidate phrase of a run."""
+    words = [w.lower() for w in _WORD_RE.findall(text[:2000])]
+    best, top, second = _votes(words, default)
+    return best if top >= 2 and top >= 2 * second else default
+
+
+# Letters that point at a language when the dictionaries of the default language and English both fail:
+# asked before loading a third dictionary (seconds each), which is then loaded only for that language.
+_LETTERS = {
+    "fi": re.compile(r"(?:ää|öö|yy|aa|ii|uu|kk|tt|pp)\w*\b.*(?:ää|öö|yy|aa|ii|uu|kk|tt|pp)", re.S),
+    "de": re.compile(r"ß|ü|\bsch|tz\b|\w+ung\b|\w+keit\b"),
+    "fr": re.compile(r"[çèêëàâîôû]|\b(?:l|d|qu)'"),
+    "sv": re.compile(r"å"),
+}
+
+
 @lru_cache(maxsize=65536)
 def detect(text: str, default: str = "sv") -> str:
     """Best guess among sv/en/de/fr/fi; ``default`` when the text is too short or unclear
@@ -40,16 +81,27 @@ def detect(text: str, default: str = "sv") -> str:
     words = [w.lower() for w in _WORD_RE.findall(text[:2000])]
     if not words:
         return default
-    votes = {code: sum(1 for w in words if w in marks) for code, marks in _MARKERS.items()}
-    ranked = sorted(votes.items(), key=lambda kv: (-kv[1], kv[0] != default, kv[0]))
-    (best, top), (_, second) = ranked[0], ranked[1]
+    best, top, second = _votes(words, default)
     if top >= 2 and top >= 2 * second:
         return best
     if sum(len(w) for w in words) < 30:
         return default
-    scores = dict(simplemma.langdetect(text[:1000], lang=LANGUAGES))
-    ranked_scores = sorted(LANGUAGES, key=lambda code: (-scores.get(code, 0.0), code != default, code))
-    best, runner_up = ranked_scores[0], ranked_scores[1]
+    if default not in LANGUAGES:
+        candidates: tuple[str, ...] = LANGUAGES
+    else:
+        # The default (the consultation's language) and English; a third language only when both fail and
+        # the letters point at it: each dictionary costs seconds to load.
+        candidates = (default, "en") if default != "en" else ("en",)
+        scores = dict(simplemma.langdetect(text[:1000], lang=candidates))
+        if max(scores.get(c, 0.0) for c in candidates) < 0.5:
+            low = text.lower()
+            guess = next((code for code, rx in _LETTERS.items() if code not in candidates and rx.search(low)), None)
+            if guess:
+                candidates = (*candidates, guess)
+    scores = dict(simplemma.langdetect(text[:1000], lang=candidates))
+    ranked_scores = sorted(candidates, key=lambda code: (-scores.get(code, 0.0), code != default, code))
+    best = ranked_scores[0]
+    runner_up = ranked_scores[1] if len(ranked_scores) > 1 else best
     margin_to = default if default in LANGUAGES else runner_up
     if scores.get(best, 0.0) < 0.3 or (best != margin_to and scores[best] - scores.get(margin_to, 0.0) < 0.15):
         return default

@@ -1,40 +1,79 @@
-"""Optional: let a language model word a theme's headline as one neutral Swedish sentence.
+"""Optional: a language model the organisation runs itself proposes each theme's headline and examples.
 
-Off unless an endpoint is passed (LLMConfig). Talks to any OpenAI-compatible ``/chat/completions``
-endpoint with the standard library. A sentence is only used when it is grounded: its content words
-must occur (as lemmas or compound parts) in the theme's own statements; otherwise the extractive
-headline stays. Nothing else about the theme is changed.
+Off unless an endpoint is given (``LLMConfig``; in the web app ``SAMRAD_LLM_ENDPOINT``): nothing leaves the
+machine otherwise. Any OpenAI-compatible ``/chat/completions`` endpoint works (llama.cpp server, Ollama,
+vLLM), called with the standard library. The model sees the theme's statements, redacted, each with a short
+id ("S1" …), and must answer JSON: a headline and examples, each citing the ids it rests on.
+
+A proposal is advice beside the offline draft, never a replacement: the analyst takes it or leaves it. Every
+proposed phrase is checked before it is shown as usable —
+- it cites at least one id, and only ids of this theme's statements (an invented id drops it);
+- it is supported: at least ``SUPPORT`` of its content words (lemmas and compound parts) occur in the
+  statements it cites;
+- it holds no personal data, keeps the shape rules (headline ≤ 20 words, example 2–8 words) and the page's
+  language.
+A phrase that fails is kept with its reason, so the analyst sees what was dropped and why.
 """
 
 from __future__ import annotations
 
 import json
+import re
 import urllib.error
 import urllib.request
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import Any
 
+from . import lang as langmod
 from .messages import msg
-from .model import Group, LLMConfig, ResultWarning, Statement
+from .model import LLMConfig, ResultWarning, Section, Statement
 from .normalise import Normaliser
+from .phrases import word_count
+from .redact import Redactor
 
-SYSTEM = (
-    "Du sammanfattar synpunkter från ett offentligt samråd. Skriv EN neutral, saklig mening på svenska "
-    "som sammanfattar temat. Använd bara innehåll som finns i påståendena. Inga namn, inga värderingar, "
-    "ingen inledning. Svara bara med meningen."
-)
+# Share of a phrase's content words that must occur in the statements it cites. Measured with
+# bench/llm_support.py on the example (2026-12-03): the engine's own items against their statements score
+# 0.88–1.00 (all ≥ 0.6), the same items against three statements of another theme of the area × question
+# score a median 0.00, 90th percentile 0.33, and 1 % reach 0.6.
+SUPPORT = 0.6
+MAX_STATEMENTS = 30  # the most central statements of a theme go into the prompt
+
+SYSTEM = {
+    "sv": (
+        "Du sammanfattar synpunkter från ett offentligt samråd, som en handläggare på en region skriver. "
+        "Du får ett temas påståenden, vart och ett med ett id (S1, S2 …). Skriv en rubrik: EN saklig mening på "
+        "svenska, högst 20 ord, som säger vad temat handlar om. Skriv 2–6 exempel: korta fraser på 2–8 ord, "
+        "utan inledande versal, som konkreta exempel ur påståendena. Använd bara innehåll som finns i "
+        "påståendena, inga namn eller personuppgifter, inga värderingar. Ange för varje fras vilka id den "
+        "bygger på. Svara ENDAST med JSON: "
+        '{"headline": {"text": "…", "sources": ["S1"]}, "examples": [{"text": "…", "sources": ["S2"]}]}'
+    ),
+    "en": (
+        "You summarise comments from a public consultation, as a public official writes. You get a theme's "
+        "statements, each with an id (S1, S2 …). Write a headline: ONE factual sentence, at most 20 words, "
+        "saying what the theme is about. Write 2–6 examples: short phrases of 2–8 words, concrete examples "
+        "taken from the statements. Use only content found in the statements, no names or personal data, no "
+        "judgements. For each phrase give the ids it rests on. Answer ONLY with JSON: "
+        '{"headline": {"text": "…", "sources": ["S1"]}, "examples": [{"text": "…", "sources": ["S2"]}]}'
+    ),
+}
 
 
 class LLMError(RuntimeError):
-    pass
+    """The endpoint could not be reached or did not answer in time: the whole run goes on without it."""
 
 
-def chat(cfg: LLMConfig, user: str) -> str:
+class Malformed(ValueError):
+    """The endpoint answered, but not with the JSON asked for: this theme's proposal is dropped."""
+
+
+def chat(cfg: LLMConfig, system: str, user: str) -> str:
     body = json.dumps(
         {
             "model": cfg.model,
             "temperature": 0,
-            "max_tokens": 120,
-            "messages": [{"role": "system", "content": SYSTEM}, {"role": "user", "content": user}],
+            "max_tokens": 400,
+            "messages": [{"role": "system", "content": system}, {"role": "user", "content": user}],
         }
     ).encode("utf-8")
     headers = {"Content-Type": "application/json"}
@@ -42,66 +81,124 @@ def chat(cfg: LLMConfig, user: str) -> str:
         headers["Authorization"] = f"Bearer {cfg.api_key}"
     req = urllib.request.Request(cfg.url, data=body, headers=headers, method="POST")
     try:
-        with urllib.request.urlopen(req, timeout=cfg.timeout) as resp:  # noqa: S310 - URL given by the operator
-            data = json.loads(resp.read().decode("utf-8"))
-    except (urllib.error.URLError, TimeoutError, OSError, json.JSONDecodeError) as e:
+        with urllib.request.urlopen(req, timeout=cfg.timeout) as resp:  # noqa: S310 - URL set by the operator
+            raw = resp.read().decode("utf-8", errors="replace")
+    except (urllib.error.URLError, TimeoutError, OSError) as e:
         raise LLMError(str(getattr(e, "reason", e))) from e
     try:
-        return str(data["choices"][0]["message"]["content"]).strip()
-    except (KeyError, IndexError, TypeError) as e:
-        raise LLMError("unexpected response shape") from e
+        return str(json.loads(raw)["choices"][0]["message"]["content"]).strip()
+    except (json.JSONDecodeError, KeyError, IndexError, TypeError) as e:
+        raise Malformed("the response is not an OpenAI-compatible chat completion") from e
 
 
-def grounded(
-    sentence: str,
-    statements: Sequence[Statement],
-    normaliser: Normaliser,
-    lang: str,
-    min_support: float = 0.8,
-) -> bool:
-    """True when at least ``min_support`` of the sentence's content terms occur in the statements."""
-    terms = set(normaliser.transform_one(sentence, lang))
+def parse(content: str) -> dict[str, Any]:
+    """The model's JSON answer (also when wrapped in a code fence or surrounded by a sentence)."""
+    m = re.search(r"\{.*\}", content, re.S)
+    if not m:
+        raise Malformed("no JSON object in the answer")
+    try:
+        data = json.loads(m.group(0))
+    except json.JSONDecodeError as e:
+        raise Malformed(f"invalid JSON: {e.msg}") from e
+    if not isinstance(data, dict) or not isinstance(data.get("headline"), dict | str):
+        raise Malformed("no headline in the answer")
+    return data
+
+
+def support(text: str, cited: Sequence[Statement], normaliser: Normaliser, lang: str) -> float:
+    """Share of the phrase's content terms found among the cited statements' terms."""
+    terms = set(normaliser.transform_one(text, lang))
     if not terms:
-        return False
+        return 0.0
     seen: set[str] = set()
-    for s in statements:
+    for s in cited:
         seen.update(s.terms)
-    return len(terms & seen) / len(terms) >= min_support
+    return len(terms & seen) / len(terms)
 
 
-def clean_sentence(text: str) -> str:
-    s = " ".join(text.strip().strip('"“”').split())
-    first_line = s.split("\n", 1)[0]
-    return first_line if first_line.endswith((".", "!", "?")) else first_line + "."
+def check(
+    text: Any,
+    sources: Any,
+    ids: dict[str, Statement],
+    kind: str,
+    normaliser: Normaliser,
+    redactor: Redactor,
+    lang: str,
+) -> dict[str, Any]:
+    """One proposed phrase, with ``accepted`` and, when refused, a ``reason`` the analyst can read."""
+    text = " ".join(str(text or "").split()).strip()
+    cited = [str(x) for x in sources] if isinstance(sources, list) else []
+    out: dict[str, Any] = {"text": text, "statement_ids": [], "accepted": False, "reason": None, "support": 0.0}
+    known = [ids[c] for c in cited if c in ids]
+    out["statement_ids"] = [s.id for s in known]
+    lo, hi = (1, 20) if kind == "headline" else (2, 8)
+    if not text:
+        out["reason"] = "empty"
+    elif not cited:
+        out["reason"] = "no_sources"
+    elif len(known) < len(cited):
+        out["reason"] = "invented_source"
+    elif redactor.find(text):
+        out["reason"] = "personal_data"
+    elif not lo <= word_count(text) <= hi:
+        out["reason"] = "length"
+    elif word_count(text) >= 4 and langmod.detect(text, default=lang) != lang:
+        out["reason"] = "language"
+    else:
+        out["support"] = round(support(text, known, normaliser, lang), 3)
+        out["reason"] = None if out["support"] >= SUPPORT else "unsupported"
+    out["accepted"] = out["reason"] is None
+    return out
 
 
-def reword_themes(
-    groups: list[Group], statements: list[Statement], normaliser: Normaliser, cfg: LLMConfig, say: str
+def propose(
+    sections: list[Section],
+    statements: list[Statement],
+    normaliser: Normaliser,
+    redactor: Redactor,
+    cfg: LLMConfig,
+    lang: str,
+    say: str,
+    central: Callable[[str], float] | None = None,
 ) -> list[ResultWarning]:
+    """Ask the model about each theme (at most ``cfg.max_themes`` calls) and attach its checked proposal as
+    ``Theme.wording``. ``central(statement_id)`` orders the statements shown (most central first)."""
     by_id = {s.id: s for s in statements}
-    rejected = 0
-    calls = 0
-    for g in groups:
-        for th in g.themes:
+    calls = refused = malformed = 0
+    for section in sections:
+        for theme in section.themes:
             if calls >= cfg.max_themes:
                 break
-            members = [by_id[i] for i in th.statement_ids if by_id[i].duplicate_of is None]
-            shown = [th.headline.text, *[p.text for p in th.points]]
-            prompt = "Tema: " + th.label + "\nPåståenden:\n" + "\n".join(f"- {x}" for x in shown)
+            members = [by_id[i] for i in theme.statement_ids if by_id[i].duplicate_of is None and by_id[i].lang == lang]
+            if central is not None:
+                members.sort(key=lambda s: -central(s.id))
+            members = members[:MAX_STATEMENTS]
+            if not members:
+                continue
+            ids = {f"S{n}": s for n, s in enumerate(members, start=1)}
+            user = "\n".join(f"{key}: {redactor.redact(s.text)[0]}" for key, s in ids.items())
             calls += 1
             try:
-                raw = chat(cfg, prompt)
+                data = parse(chat(cfg, SYSTEM.get(lang, SYSTEM["en"]), user))
             except LLMError as e:
                 return [ResultWarning("llm_failed", msg("llm_failed", say, why=str(e)))]
-            sentence = clean_sentence(raw)
-            lang = members[0].lang if members else "sv"
-            ok = grounded(sentence, members, normaliser, lang)
-            th.wording = {
-                "text": sentence if ok else None,
-                "model": cfg.model,
-                "grounded": ok,
-                "proposed": sentence,
-            }
-            if not ok:
-                rejected += 1
-    return [ResultWarning("llm_rejected", msg("llm_rejected", say, n=rejected), count=rejected)] if rejected else []
+            except Malformed as e:
+                malformed += 1
+                theme.wording = {"model": cfg.model, "error": "malformed", "detail": str(e), "headline": None}
+                continue
+            head = data["headline"] if isinstance(data["headline"], dict) else {"text": data["headline"]}
+            raw_examples = data.get("examples")
+            headline = check(head.get("text"), head.get("sources"), ids, "headline", normaliser, redactor, lang)
+            examples = [
+                check(x.get("text"), x.get("sources"), ids, "example", normaliser, redactor, lang)
+                for x in (raw_examples if isinstance(raw_examples, list) else [])[:6]
+                if isinstance(x, dict)
+            ]
+            refused += (not headline["accepted"]) + sum(not x["accepted"] for x in examples)
+            theme.wording = {"model": cfg.model, "error": None, "headline": headline, "examples": examples}
+    warnings = []
+    if refused:
+        warnings.append(ResultWarning("llm_rejected", msg("llm_rejected", say, n=refused), count=refused))
+    if malformed:
+        warnings.append(ResultWarning("llm_malformed", msg("llm_malformed", say, n=malformed), count=malformed))
+    return warnings

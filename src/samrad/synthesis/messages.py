@@ -43,6 +43,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "sv": "Svaren är på flera språk: {langs}.",
         "en": "Answers are in several languages: {langs}.",
     },
+    "other_languages": {
+        "sv": "{n} påståenden är på ett annat språk än sidans ({page}). De räknas i sina teman men formulerar "
+        "aldrig en rad eller ett citat; läs dem i arbetsytan.",
+        "en": "{n} statements are in another language than the page's ({page}). They count in their themes but "
+        "never word a line or a quote; read them in the workspace.",
+    },
     "hunspell_missing": {
         "sv": "Svensk ordlista (hunspell sv_SE) saknas i {path}; sammansatta ord delades inte. "
         "Installera paketet hunspell-sv-se eller sätt SAMRAD_HUNSPELL_DIR.",
@@ -54,22 +60,32 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{n} rare long words were split with the word list instead of hunspell (budget {budget}).",
     },
     "too_few": {
-        "sv": "Gruppen {group} har bara {n} påståenden; för få för teman, alla ligger under Övrigt.",
-        "en": "Group {group} has only {n} statements; too few for themes, all are under Other.",
+        "sv": "{group} har bara {n} påståenden; för få för teman, alla ligger under Övrigt.",
+        "en": "{group} has only {n} statements; too few for themes, all are under Other.",
     },
     "backend_fallback": {
         "sv": "Representationen {wanted} gick inte att använda ({why}); {used} användes.",
         "en": "Backend {wanted} could not be used ({why}); {used} was used instead.",
     },
     "llm_rejected": {
-        "sv": "{n} formuleringar från språkmodellen underkändes (stöds inte av temats påståenden); "
-        "den utvalda rubriken behölls.",
-        "en": "{n} language-model sentences were rejected (not supported by the theme's statements); "
-        "the extractive headline was kept.",
+        "sv": "{n} fraser som språkmodellen föreslog underkändes (skälen visas i arbetsytan); det "
+        "automatiska utkastet står kvar.",
+        "en": "{n} phrases proposed by the language model were dropped (the reasons are shown in the "
+        "workspace); the offline draft stands.",
+    },
+    "llm_malformed": {
+        "sv": "Språkmodellen svarade inte med den JSON som efterfrågades för {n} teman; de behåller sitt "
+        "automatiska utkast.",
+        "en": "The language model did not answer with the JSON asked for on {n} themes; they keep their offline "
+        "draft.",
     },
     "llm_failed": {
-        "sv": "Språkmodellen svarade inte ({why}); de utvalda rubrikerna behölls.",
-        "en": "The language model did not answer ({why}); the extractive headlines were kept.",
+        "sv": "Språkmodellen svarade inte ({why}); de automatiska utkasten står kvar.",
+        "en": "The language model did not answer ({why}); the offline drafts stand.",
+    },
+    "personal_data_removed": {
+        "sv": "{n} rader till sammanfattningen innehöll personuppgifter och togs bort eller ersattes.",
+        "en": "{n} summary lines held personal data and were dropped or replaced.",
     },
     "rest_high": {
         "sv": "{share} % av påståendena i {group} passade inget tema och ligger under Övrigt.",
@@ -99,8 +115,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "cli_write": {"sv": "Kunde inte skriva {path}: {why}.", "en": "Could not write {path}: {why}."},
     "cli_wrote": {
-        "sv": "Skrev {path}: {groups} grupper, {themes} teman, {statements} påståenden ({rest} % under Övrigt).",
-        "en": "Wrote {path}: {groups} groups, {themes} themes, {statements} statements ({rest} % under Other).",
+        "sv": "Skrev {path}: {sections} avsnitt, {themes} teman, {statements} påståenden ({rest} % under Övrigt).",
+        "en": "Wrote {path}: {sections} sections, {themes} themes, {statements} statements ({rest} % under Other).",
     },
     "cli_pred": {
         "sv": "{path} är inte en resultatfil från samrad themes (schema_version {v}).",

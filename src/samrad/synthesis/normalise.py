@@ -46,8 +46,12 @@ class Normaliser:
         per_lang: dict[str, Counter[str]] = {}
         for toks, lang in zip(tokenised, langs, strict=True):
             per_lang.setdefault(lang, Counter()).update(w.lower() for w in toks if len(w) > 1)
+        total = sum(sum(c.values()) for c in per_lang.values()) or 1
         for lang, counts in sorted(per_lang.items()):
-            self.splitter.prepare(dict(counts), lang)
+            # Hunspell (seconds to load) only for a language that a real share of the answers is in: a stray
+            # Swedish sentence in a German consultation is split with the word list.
+            if sum(counts.values()) >= 0.1 * total:
+                self.splitter.prepare(dict(counts), lang)
         out = []
         for toks, lang in zip(tokenised, langs, strict=True):
             terms: list[str] = []

@@ -1,12 +1,21 @@
-"""``synthesise(records, params)``: the stages in order, per (area, question) group.
+"""``synthesise(records, params)``: named stages, each a small object with one job and a typed result.
 
-records → clean + segment → non-answers out → language → normalise → deduplicate (per group) →
-represent → cluster (per group) → describe themes → quotes → optional language-model wording → Result.
+    segment      records → statements; non-answers set aside; language detected   → Segmented
+    normalise    statements → analysis terms (lemmas, compound parts)               (Statement.terms)
+    deduplicate  per section (area × question): copies collapsed, counted           → Deduplicated
+    represent    distinct statements → vectors (tfidf | e5 | tfidf+e5 | st:PATH)    → Represented
+    cluster      per section: themes and a rest                                     → Clustering
+    describe     per theme: a headline and "Exempelvis:" items; a few rest items    → Line
+    quote        per section: "Utvalda exempel" candidates                          → Quote
+    redact       every text meant for publication checked once more                 → warnings
+
+A caller can replace a stage with its own object (``Pipeline(describer=MyDescriber())``), the way
+scikit-learn pipelines and BERTopic (``hdbscan_model=``) take their parts. Deterministic: the same records
+(in the same order) and params give the same result.
 """
 
 from __future__ import annotations
 
-import re
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -16,48 +25,21 @@ from typing import Any
 import numpy as np
 from threadpoolctl import threadpool_limits
 
-from . import lang as langmod
-from .cluster import REST, ThemeClusterer
-from .dedup import Deduplicator
-from .describe import Describer, class_tfidf, distinct
+from .cluster import REST, Clustering, ThemeClusterer
+from .dedup import Deduplicated, DeduplicateStage, Deduplicator
+from .describe import SectionText, ThemeDescriber, class_tfidf, distinct
 from .messages import msg
-from .model import (
-    LANGUAGES,
-    DuplicateSet,
-    Group,
-    NonAnswer,
-    Params,
-    Point,
-    Record,
-    Result,
-    ResultWarning,
-    Statement,
-    Support,
-    Theme,
-)
-from .nonanswer import classify
+from .model import LANGUAGES, Params, Point, Record, Result, ResultWarning, Section, Statement, Support, Theme
 from .normalise import Normaliser
+from .phrases import Tidier, dictionary_known, vocabulary_completer
+from .publishable import RedactStage
 from .quote import DEPENDENT_RE, QuoteMaker, select_quotes
 from .redact import Redactor
 from .report import report
-from .represent import (
-    BackendError,
-    EmbeddingRepresenter,
-    ProjectedRepresenter,
-    TfidfRepresenter,
-    check_backend,
-    resolve_backend,
-)
-from .segment import Segmenter
+from .represent import RepresentStage
+from .segment import Segmented, SegmentStage
 
 Progress = Callable[[str, int, int], None]
-
-
-@dataclass
-class _GroupWork:
-    key: tuple[str | None, str | None]
-    statements: list[int] = field(default_factory=list)  # indices into the run's statement list
-    records: set[str] = field(default_factory=set)
 
 
 def synthesise(
@@ -65,357 +47,312 @@ def synthesise(
     params: Params | None = None,
     progress: Progress | None = None,
     embedder: Callable[[list[str]], Any] | None = None,
+    pipeline: Pipeline | None = None,
 ) -> Result:
     """Theme the records' free text.
 
-    Deterministic: the same records (in the same order) and params give the same result.
-
     ``progress(stage, done, total)`` is called now and then; ``embedder`` (texts → array of row vectors)
-    replaces the model call of the e5/st backends, e.g. to put an embedding cache in front of it.
+    replaces the model call of the e5/st backends, e.g. to put an embedding cache in front of it;
+    ``pipeline`` replaces stages (the defaults follow ``params``).
     """
     p = params or Params()
+    run = (pipeline or Pipeline()).run
     if p.blas_threads is None:
-        return _run(records, p, progress, embedder)
+        return run(records, p, progress, embedder)
     with threadpool_limits(limits=p.blas_threads, user_api="blas"):
-        return _run(records, p, progress, embedder)
+        return run(records, p, progress, embedder)
 
 
-def _run(
-    records: Iterable[Record],
-    p: Params,
-    progress: Progress | None,
-    embedder: Callable[[list[str]], Any] | None,
-) -> Result:
-    if p.lang != "auto" and p.lang not in LANGUAGES:
-        raise ValueError(f"lang must be auto or one of {', '.join(LANGUAGES)}, not {p.lang!r}")
-    timings: dict[str, float] = {}
-    t0 = time.perf_counter()
-    warn: list[ResultWarning] = []
-    say = p.messages
+@dataclass
+class Pipeline:
+    """The stages; a stage left as None is built from the run's Params."""
 
-    # -- segment, filter, detect language --------------------------------------------------------
-    segmenter = Segmenter()
-    statements: list[Statement] = []
-    non_answers: list[NonAnswer] = []
-    groups: dict[tuple[str | None, str | None], _GroupWork] = {}
-    record_author: dict[str, str] = {}
-    flags: dict[str, list[str]] = {"html": [], "control_chars": [], "truncated": []}
-    n_records = 0
-    default_lang = p.lang if p.lang != "auto" else "sv"
-    seen_ids: set[str] = set()
-    for rec in records:
-        n_records += 1
-        if rec.id in seen_ids:
-            raise ValueError(f"record ids must be unique; {rec.id!r} occurs twice")
-        seen_ids.add(rec.id)
-        if progress and n_records % 2000 == 0:
-            progress("segment", n_records, 0)
-        text = rec.text if isinstance(rec.text, str) else ("" if rec.text is None else str(rec.text))
-        segs, ct, truncated = segmenter.split(text)
-        if ct.had_html:
-            flags["html"].append(rec.id)
-        if ct.control_chars:
-            flags["control_chars"].append(rec.id)
-        if truncated:
-            flags["truncated"].append(rec.id)
-        kind = classify(ct.text)
-        if kind is None and not segs:
-            kind = "no_text"
-        if kind is not None:
-            non_answers.append(NonAnswer(record_id=rec.id, kind=kind, text=text[:200]))
-            continue
-        segs = [s for s in segs if classify(s.text) is None] or segs
-        lang = (
-            rec.lang if rec.lang in LANGUAGES else (p.lang if p.lang != "auto" else langmod.detect(ct.text, default=""))
+    segmenter: SegmentStage | None = None
+    normaliser: Normaliser | None = None
+    deduplicator: DeduplicateStage | None = None
+    representer: RepresentStage | None = None
+    clusterer: ThemeClusterer | None = None
+    describer: ThemeDescriber | None = None
+    quoter: QuoteMaker | None = None
+    redactor: Redactor | None = None
+    timings: dict[str, float] = field(default_factory=dict, init=False)
+    _centrality: dict[str, float] = field(default_factory=dict, init=False, repr=False)
+
+    def run(
+        self,
+        records: Iterable[Record],
+        p: Params,
+        progress: Progress | None = None,
+        embedder: Callable[[list[str]], Any] | None = None,
+    ) -> Result:
+        if p.lang != "auto" and p.lang not in LANGUAGES:
+            raise ValueError(f"lang must be auto or one of {', '.join(LANGUAGES)}, not {p.lang!r}")
+        self.timings = {}
+        self._centrality = {}
+        t0 = time.perf_counter()
+        warn: list[ResultWarning] = []
+
+        seg = self._timed("segment", lambda: (self.segmenter or SegmentStage(lang=p.lang)).run(records, progress))
+        statements = seg.statements
+        normaliser = self.normaliser or Normaliser(compound_budget=p.compound_budget, hunspell_dir=p.hunspell_dir)
+        self._timed("normalise", lambda: _normalise(normaliser, statements, progress))
+        dedup = self._timed(
+            "dedup",
+            lambda: (
+                self.deduplicator
+                or DeduplicateStage(Deduplicator(threshold=p.near_duplicate_threshold, random_state=p.random_state))
+            ).run(statements, seg.sections),
         )
-        key = (rec.area, rec.question)
-        gw = groups.setdefault(key, _GroupWork(key=key))
-        gw.records.add(rec.id)
-        record_author[rec.id] = rec.author if rec.author not in (None, "") else f"record:{rec.id}"
-        for k, seg in enumerate(segs, start=1):
-            gw.statements.append(len(statements))
-            statements.append(
-                Statement(
-                    id=f"{rec.id}:{k}",
-                    record_id=rec.id,
-                    start=seg.start,
-                    end=seg.end,
-                    text=seg.text,
-                    lang=lang,
-                    group=0,
-                    author=rec.author,
-                    continued=seg.continued,
-                )
-            )
-    # Answers too short to tell get the run's majority language (not always Swedish: an English
-    # consultation's "More parks" is English).
-    told = Counter(s.lang for s in statements if s.lang)
-    fallback = told.most_common(1)[0][0] if told else default_lang
-    for s in statements:
-        if not s.lang:
-            s.lang = fallback
-    timings["segment"] = time.perf_counter() - t0
-
-    # -- normalise -------------------------------------------------------------------------------
-    t = time.perf_counter()
-    if progress:
-        progress("normalise", 0, len(statements))
-    normaliser = Normaliser(compound_budget=p.compound_budget, hunspell_dir=p.hunspell_dir)
-    all_terms = normaliser.fit_transform([s.text for s in statements], [s.lang for s in statements])
-    for s, s_terms in zip(statements, all_terms, strict=True):
-        s.terms = s_terms
-    timings["normalise"] = time.perf_counter() - t
-
-    # -- deduplicate per group ----------------------------------------------------------------------
-    t = time.perf_counter()
-    group_list = list(groups.values())
-    dedup = Deduplicator(threshold=p.near_duplicate_threshold, random_state=p.random_state)
-    duplicates: list[DuplicateSet] = []
-    unique_idx: list[list[int]] = []  # per group: statement indices kept
-    weights: list[np.ndarray] = []
-    members_of: dict[int, list[int]] = {}  # kept statement → collapsed ones
-    for gi, gw in enumerate(group_list):
-        idx = gw.statements
-        for i in idx:
-            statements[i].group = gi
-        dr = dedup.fit([statements[i].text for i in idx], [statements[i].terms for i in idx])
-        kept = [idx[j] for j in range(len(idx)) if dr.rep[j] == j]
-        unique_idx.append(kept)
-        for rep, coll in dr.sets.items():
-            collapsed_idx = [idx[c] for c in coll]
-            members_of[idx[rep]] = collapsed_idx
-            for m in collapsed_idx:
-                statements[m].duplicate_of = statements[idx[rep]].id
-            kinds = {dr.kind[c] for c in coll}
-            duplicates.append(
-                DuplicateSet(
-                    statement_id=statements[idx[rep]].id,
-                    member_ids=[statements[m].id for m in collapsed_idx],
-                    kind="exact" if kinds == {"exact"} else "near",
-                )
-            )
-        weights.append(np.array([1 + len(members_of.get(i, [])) for i in kept], dtype=float))
-    timings["dedup"] = time.perf_counter() - t
-
-    # -- represent ---------------------------------------------------------------------------------
-    t = time.perf_counter()
-    flat = [i for kept in unique_idx for i in kept]
-    offsets = np.cumsum([0] + [len(k) for k in unique_idx])
-    local_groups = [list(range(offsets[g], offsets[g + 1])) for g in range(len(unique_idx))]
-    texts = [statements[i].text for i in flat]
-    terms = [statements[i].terms for i in flat]
-    backend = resolve_backend(p.backend)
-    vectors: list[np.ndarray]
-    if progress:
-        progress("represent", 0, len(texts))
-    embed_progress = (lambda d, n: progress("represent", d, n)) if progress else None
-    try:
-        if embedder is None or backend == "tfidf":  # a caller's embedder stands in for the model
-            check_backend(backend)
-        if not texts:
-            vectors = [np.zeros((0, 1), dtype=np.float32) for _ in local_groups]
-        elif backend == "tfidf":
-            vectors, _ = TfidfRepresenter(random_state=p.random_state).fit_transform(texts, terms, local_groups)
-        elif backend == "tfidf+e5":
-            vectors, _ = ProjectedRepresenter(
-                random_state=p.random_state, progress=embed_progress, encoder=embedder
-            ).fit_transform(texts, terms, local_groups)
-        else:
-            E = EmbeddingRepresenter(backend, progress=embed_progress, encoder=embedder).embed(texts)
-            vectors = [E[np.asarray(g, dtype=np.int64)] for g in local_groups]
-    except BackendError as e:
-        if not p.backend.startswith("st:") and p.backend not in ("e5", "tfidf+e5"):
-            raise
-        warn.append(
-            ResultWarning("backend_fallback", msg("backend_fallback", say, wanted=p.backend, why=str(e), used="tfidf"))
+        flat = [i for kept in dedup.kept for i in kept]
+        offsets = np.cumsum([0] + [len(k) for k in dedup.kept])
+        local = [list(range(offsets[g], offsets[g + 1])) for g in range(len(dedup.kept))]
+        representer = self.representer or RepresentStage(
+            backend=p.backend, random_state=p.random_state, messages=p.messages, progress=progress, encoder=embedder
         )
-        backend = "tfidf"
-        vectors, _ = TfidfRepresenter(random_state=p.random_state).fit_transform(texts, terms, local_groups)
-    timings["represent"] = time.perf_counter() - t
-
-    # -- cluster, describe, quote per group --------------------------------------------------------------
-    t = time.perf_counter()
-    clusterer = ThemeClusterer(max_themes=p.max_themes, min_theme_size=p.min_theme_size, random_state=p.random_state)
-    describer = Describer(max_points=p.max_points)
-    main_lang = Counter(s.lang for s in statements).most_common(1)[0][0] if statements else default_lang
-    redactor = Redactor(lang=main_lang)
-    quoter = QuoteMaker(max_chars=p.quote_max_chars, redactor=redactor)
-    out_groups: list[Group] = []
-    for gi, gw in enumerate(group_list):
-        if progress:
-            progress("cluster", gi, len(group_list))
-        kept = unique_idx[gi]
-        V = vectors[gi]
-        w = weights[gi]
-        gid = f"g{gi + 1}"
-        area, question = gw.key
-        group = Group(
-            id=gid,
-            area=area,
-            question=question,
-            statements=len(gw.statements),
-            unique_statements=len(kept),
-            records=len(gw.records),
-            authors=len({record_author[r] for r in gw.records}),
+        rep = self._timed(
+            "represent",
+            lambda: representer.run([statements[i].text for i in flat], [statements[i].terms for i in flat], local),
         )
-        g_terms = [statements[i].terms for i in kept]
-        cl = clusterer.fit(V, w, g_terms if backend == "tfidf" else None)
-        if len(kept) < clusterer.min_statements and kept:
-            warn.append(
-                ResultWarning(
-                    "too_few",
-                    msg("too_few", say, group=_group_name(area, question, gid), n=len(gw.statements)),
-                )
+        warn.extend(rep.warnings)
+
+        t = time.perf_counter()
+        lang = _page_language(p, statements)
+        redactor = self.redactor or Redactor(lang=lang, protected=p.protected)
+        sections = self._sections(seg, dedup, rep.vectors, rep.backend, normaliser, redactor, lang, p, warn, progress)
+        self.timings["cluster"] = time.perf_counter() - t
+
+        if p.llm is not None:
+            from .llm import propose
+
+            t = time.perf_counter()
+            centrality = self._centrality
+
+            def central(statement_id: str) -> float:
+                return centrality.get(statement_id, 0.0)
+
+            warn.extend(propose(sections, statements, normaliser, redactor, p.llm, lang, p.messages, central))
+            self.timings["llm"] = time.perf_counter() - t
+
+        warn.extend(self._timed("redact", lambda: RedactStage(redactor, p.messages, lang).run(sections)))
+        counts, languages = report(
+            warn,
+            p.messages,
+            statements,
+            seg.non_answers,
+            dedup.duplicates,
+            seg.flags,
+            sections,
+            normaliser.splitter,
+            n_records=seg.n_records,
+            unique=len(flat),
+            max_segments=seg.max_segments,
+            budget=p.compound_budget,
+            lang=lang,
+        )
+        self.timings["total"] = time.perf_counter() - t0
+        return Result(
+            params=p,
+            backend=rep.backend,
+            sections=sections,
+            statements=statements,
+            duplicates=dedup.duplicates,
+            non_answers=seg.non_answers,
+            warnings=warn,
+            counts=counts,
+            languages=languages,
+            timings=dict(self.timings),
+        )
+
+    def _timed(self, name: str, fn: Callable[[], Any]) -> Any:
+        t = time.perf_counter()
+        out = fn()
+        self.timings[name] = time.perf_counter() - t
+        return out
+
+    # -- per section: cluster, describe, quote ---------------------------------------------------------
+    def _sections(
+        self,
+        seg: Segmented,
+        dedup: Deduplicated,
+        vectors: list[np.ndarray],
+        backend: str,
+        normaliser: Normaliser,
+        redactor: Redactor,
+        lang: str,
+        p: Params,
+        warn: list[ResultWarning],
+        progress: Progress | None,
+    ) -> list[Section]:
+        statements = seg.statements
+        clusterer = self.clusterer or ThemeClusterer(
+            max_themes=p.max_themes, min_theme_size=p.min_theme_size, random_state=p.random_state
+        )
+        describer = self.describer or ThemeDescriber(max_items=p.max_points)
+        quoter = self.quoter or QuoteMaker(max_chars=p.quote_max_chars, redactor=redactor)
+        tidier = _tidier(statements, lang, redactor)
+        out: list[Section] = []
+        for si, work in enumerate(seg.sections):
+            if progress:
+                progress("cluster", si, len(seg.sections))
+            kept = dedup.kept[si]
+            area, question = work.key
+            section = Section(
+                id=f"s{si + 1}",
+                area=area,
+                question=question,
+                statements=len(work.statements),
+                unique_statements=len(kept),
+                records=len(work.records),
+                authors=len({seg.record_author[r] for r in work.records}),
             )
+            terms = [statements[i].terms for i in kept]
+            cl = clusterer.fit(vectors[si], dedup.weights[si], terms if backend == "tfidf" else None)
+            if len(kept) < clusterer.min_statements and kept:
+                name = _section_name(area, question, section.id)
+                warn.append(ResultWarning("too_few", msg("too_few", p.messages, group=name, n=len(work.statements))))
+            theme_of_label = self._themes(section, si, seg, dedup, cl, normaliser, describer, tidier, lang)
+            rest = np.where(cl.labels == REST)[0]
+            # Rest statements ordered by how well they fit anywhere (best first), then input order.
+            rest = rest[np.lexsort((rest, -cl.similarity[rest]))] if len(rest) else rest
+            section.rest_ids = [statements[kept[j]].id for j in rest]
+            section.rest_statements = len(dedup.with_duplicates(si, rest))
+            keywords = class_tfidf(terms, dedup.weights[si], cl.labels, cl.centroids.shape[0])
+            section.quotes = select_quotes(
+                section,
+                work.statements,
+                statements,
+                kept,
+                cl,
+                theme_of_label,
+                quoter,
+                normaliser,
+                keywords,
+                p.max_quotes,
+                lang,
+            )
+            if section.statements >= 20 and section.rest_share > 0.25:
+                name = _section_name(area, question, section.id)
+                text = msg("rest_high", p.messages, share=round(100 * section.rest_share), group=name)
+                warn.append(ResultWarning("rest_high", text))
+            out.append(section)
+        return out
+
+    def _themes(
+        self,
+        section: Section,
+        si: int,
+        seg: Segmented,
+        dedup: Deduplicated,
+        cl: Clustering,
+        normaliser: Normaliser,
+        describer: ThemeDescriber,
+        tidier: Tidier,
+        lang: str,
+    ) -> dict[int, str]:
+        """Describe the section's themes, order them by support and add them to ``section``."""
+        statements = seg.statements
+        kept = dedup.kept[si]
+        w = dedup.weights[si]
         k = cl.centroids.shape[0]
-        g_texts = [statements[i].text for i in kept]
-        penalty = [float(statements[i].continued or bool(DEPENDENT_RE.match(statements[i].text))) for i in kept]
-        keywords = class_tfidf(g_terms, w, cl.labels, k)
+        self._centrality.update((statements[i].id, float(cl.similarity[j])) for j, i in enumerate(kept))
+        terms = [statements[i].terms for i in kept]
+        keyword_terms = class_tfidf(terms, w, cl.labels, k)
+        keywords = [distinct([normaliser.display(x) for x in kws]) for kws in keyword_terms]
+        text = SectionText(
+            texts=[statements[i].text for i in kept],
+            terms=terms,
+            langs=[statements[i].lang for i in kept],
+            authors=[seg.record_author[statements[i].record_id] for i in kept],
+            weights=w,
+            labels=cl.labels,
+            similarity=cl.similarity
+            - 0.2 * np.array([_leans(statements[i]) for i in kept], dtype=float).reshape(len(kept)),
+            keywords=keywords,
+            keyword_terms=keyword_terms,
+        )
+        lines, rest = describer.describe(text, lang, tidier, normaliser.transform_one) if k else ([], [])
         drafts = []
-        for tix in range(k):
+        for tix, line in enumerate(lines):
             members = np.where(cl.labels == tix)[0]
             if not len(members):
                 continue
-            d = describer.describe(cl.vectors, g_texts, g_terms, members, cl.centroids[tix], keywords[tix], penalty)
-            sids = _with_duplicates(kept, members, members_of)
-            support = _support(statements, sids, record_author)
-            drafts.append((support, tix, d, sids))
+            sids = dedup.with_duplicates(si, members)
+            drafts.append((_support(statements, sids, seg.record_author), tix, line, sids))
         drafts.sort(key=lambda x: (-x[0].authors, -x[0].statements, x[1]))
         theme_of_label: dict[int, str] = {}
-        for rank, (support, tix, d, sids) in enumerate(drafts, start=1):
-            tid = f"{gid}-t{rank}"
+        for rank, (support, tix, line, sids) in enumerate(drafts, start=1):
+            tid = f"{section.id}-t{rank}"
             theme_of_label[tix] = tid
             for i in sids:
                 statements[i].theme_id = tid
-            group.themes.append(
+            pos, span, headline = line.headline
+            section.themes.append(
                 Theme(
                     id=tid,
-                    label=", ".join(distinct([normaliser.display(x) for x in d.keywords])[:3]),
-                    keywords=distinct([normaliser.display(x) for x in d.keywords]),
-                    headline=_point(statements[kept[d.headline]], redactor, HEADLINE_CHARS),
-                    points=[_point(statements[kept[j]], redactor, POINT_CHARS) for j in d.points],
+                    label=", ".join(keywords[tix][:3]),
+                    keywords=keywords[tix],
+                    headline=Point(statements[kept[pos]].id, headline, span),
+                    points=[Point(statements[kept[j]].id, item, sp) for j, sp, item in line.items],
                     statement_ids=[statements[i].id for i in sids],
                     support=support,
                     coherence=float(cl.coherence[tix]),
-                )
-            )
-        rest_members = np.where(cl.labels == REST)[0]
-        # Rest statements ordered by how well they fit anywhere (best first), then input order.
-        rest_members = (
-            rest_members[np.lexsort((rest_members, -cl.similarity[rest_members]))]
-            if len(rest_members)
-            else rest_members
-        )
-        group.rest_ids = [statements[kept[j]].id for j in rest_members]
-        group.rest_statements = len(_with_duplicates(kept, rest_members, members_of))
-        group.quotes = select_quotes(
-            group,
-            gw.statements,
-            statements,
-            kept,
-            cl,
-            theme_of_label,
-            quoter,
-            normaliser,
-            keywords,
-            p.max_quotes,
-        )
-        if group.statements >= 20 and group.rest_share > 0.25:
-            warn.append(
-                ResultWarning(
-                    "rest_high",
-                    msg(
-                        "rest_high",
-                        say,
-                        share=round(100 * group.rest_share),
-                        group=_group_name(area, question, gid),
+                    other_languages=dict(
+                        sorted(Counter(statements[i].lang for i in sids if statements[i].lang != lang).items())
                     ),
                 )
             )
-        out_groups.append(group)
-    timings["cluster"] = time.perf_counter() - t
+        section.rest_points = [Point(statements[kept[j]].id, item, sp) for j, sp, item in rest]
+        return theme_of_label
 
-    # -- optional wording by a language model ------------------------------------------------------------
-    if p.llm is not None:
-        from .llm import reword_themes
 
-        t = time.perf_counter()
-        warn.extend(reword_themes(out_groups, statements, normaliser, p.llm, say))
-        timings["llm"] = time.perf_counter() - t
+def _normalise(normaliser: Normaliser, statements: list[Statement], progress: Progress | None) -> None:
+    if progress:
+        progress("normalise", 0, len(statements))
+    terms = normaliser.fit_transform([s.text for s in statements], [s.lang for s in statements])
+    for s, s_terms in zip(statements, terms, strict=True):
+        s.terms = s_terms
 
-    # -- warnings and counts -------------------------------------------------------------------------
-    counts, languages = report(
-        warn,
-        say,
-        statements,
-        non_answers,
-        duplicates,
-        flags,
-        out_groups,
-        normaliser.splitter,
-        n_records=n_records,
-        unique=len(flat),
-        max_segments=segmenter.max_segments,
-        budget=p.compound_budget,
+
+def _page_language(p: Params, statements: list[Statement]) -> str:
+    """The language theme lines are written in: the consultation's, or the majority of the answers'."""
+    if p.lang != "auto":
+        return p.lang
+    return Counter(s.lang for s in statements).most_common(1)[0][0] if statements else "sv"
+
+
+def _tidier(statements: list[Statement], lang: str, redactor: Redactor) -> Tidier:
+    words = [w for s in statements if s.lang == lang for w in s.text.split()]
+    lower = Counter(w.strip(".,;:!?()\"”“") for w in words if w[:1].islower())
+    # Capitalised inside a sentence more often than written in lower case: a name ("Bergslagsbibblan", "Nora").
+    mid = Counter(
+        b.strip(".,;:!?()\"”“")
+        for s in statements
+        if s.lang == lang
+        for a, b in zip(s.text.split(), s.text.split()[1:], strict=False)
+        if b[:1].isupper() and not a.endswith((".", "!", "?", ":"))
     )
-    timings["total"] = time.perf_counter() - t0
-    return Result(
-        params=p,
-        backend=backend,
-        groups=out_groups,
-        statements=statements,
-        duplicates=duplicates,
-        non_answers=non_answers,
-        warnings=warn,
-        counts=counts,
-        languages=languages,
-        timings=timings,
+    proper_forms = {w for w, n in mid.items() if len(w) >= 3 and n >= lower[w.lower()]}
+
+    known = dictionary_known(lang)
+
+    return Tidier(
+        known=known,
+        complete=vocabulary_completer([w.strip('.,;:!?()"”“') for w in words], known),
+        personal=redactor.contains_personal_data,
+        proper=lambda word: word in proper_forms or word.isupper(),
     )
 
 
-def _group_name(area: str | None, question: str | None, gid: str) -> str:
+def _leans(s: Statement) -> bool:
+    """A later chunk of a long answer, or a sentence leaning on an earlier one."""
+    return s.continued or bool(DEPENDENT_RE.match(s.text))
+
+
+def _section_name(area: str | None, question: str | None, sid: str) -> str:
     parts = [x for x in (area, question) if x]
-    return " / ".join(parts) if parts else gid
-
-
-def _with_duplicates(kept: list[int], members: np.ndarray, members_of: dict[int, list[int]]) -> list[int]:
-    out = []
-    for j in members:
-        i = kept[int(j)]
-        out.append(i)
-        out.extend(members_of.get(i, []))
-    return sorted(out)
+    return " / ".join(parts) if parts else sid
 
 
 def _support(statements: list[Statement], sids: list[int], record_author: dict[str, str]) -> Support:
     recs = {statements[i].record_id for i in sids}
     return Support(statements=len(sids), records=len(recs), authors=len({record_author[r] for r in recs}))
-
-
-# A line of the summary reads like the region's: a headline sentence, short "Exempelvis:" points. The whole
-# statement stays one click away through statement_id.
-HEADLINE_CHARS = 200
-POINT_CHARS = 140
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖÉ0-9\"“(])")
-
-
-def brief(text: str, limit: int) -> str:
-    """The leading whole sentences of ``text`` that fit in ``limit`` characters; a single over-long first
-    sentence is cut at a word boundary and marked with "…"."""
-    text = text.strip()
-    if len(text) <= limit:
-        return text
-    kept = ""
-    for sentence in _SENTENCE_END.split(text):
-        candidate = f"{kept} {sentence}".strip()
-        if len(candidate) > limit:
-            break
-        kept = candidate
-    if kept:
-        return kept
-    cut = text[:limit].rsplit(" ", 1)[0].rstrip(" ,;:–-")
-    return cut + " …"
-
-
-def _point(s: Statement, redactor: Redactor, limit: int) -> Point:
-    return Point(statement_id=s.id, text=brief(redactor.redact(s.text)[0], limit))

@@ -1,9 +1,10 @@
 """Choose "Utvalda exempel": self-contained, concrete, representative statements, redacted and shortened.
 
 A good quote stands on its own (does not start "Det", "Som ovan", "Och …"), says something concrete
-(numbers, named places, examples), represents a theme people actually raised, and is readable: long
-answers are cut at sentence boundaries, the gaps marked "/…/" as in the region's published summaries.
-The original text is always kept beside the published one.
+(numbers, named places, institutions, events), represents a theme people actually raised, and reads as
+prose: whole sentences, not a note-taker's shorthand and never a facilitator's aside ("se ovan", "forts.").
+Long answers are shortened by leaving out whole sentences, the gaps marked "/…/" as in the region's
+published summaries; a sentence is never cut. The original text is always kept beside the published one.
 """
 
 from __future__ import annotations
@@ -15,8 +16,9 @@ from dataclasses import dataclass
 import numpy as np
 
 from .cluster import REST, Clustering
-from .model import Group, Quote, Redaction, Statement
+from .model import Quote, Redaction, Section, Statement
 from .normalise import Normaliser
+from .phrases import META_RE
 from .redact import PLACEHOLDER, Redactor
 
 GAP = " /…/ "
@@ -29,6 +31,8 @@ DEPENDENT_RE = re.compile(
     re.I,
 )
 _CONCRETE_RE = re.compile(r"\d|\b(?:t\.ex|till exempel|exempelvis|z\.b|e\.g|for example|zum beispiel)\b", re.I)
+# Note-taking shorthand: a quote is what a person wrote as prose, not a facilitator's notes.
+_NOTES_RE = re.compile(r"(?:^|\s)(?:o|m|el|ev|pga|enl|pers|mkt|ngn|ngt)\.?(?=\s)|!!|\s=\s|->|→|\?\?", re.I)
 
 
 @dataclass
@@ -53,6 +57,9 @@ class QuoteMaker:
     max_chars: int = 400
     min_chars: int = 60
     redactor: Redactor | None = None
+    # A single sentence longer than max_chars is quoted whole up to this length, never cut; longer ones
+    # are not quotable.
+    max_sentence_chars: int = 600
 
     def __post_init__(self) -> None:
         if self.redactor is None:
@@ -63,13 +70,17 @@ class QuoteMaker:
         n = len(text)
         if n < self.min_chars or n_terms < 4:
             return -1.0
+        if META_RE.search(text) or _NOTES_RE.search(text) or text.strip()[:1].islower():
+            return -1.0
         if DEPENDENT_RE.match(text.strip()):
             return -0.5
+        if max((b - a for a, b in _sentence_spans(text)), default=0) > self.max_sentence_chars:
+            return -1.0  # a run-on that could only be published cut
         length = 1.0 if 100 <= n <= self.max_chars else (n / 100 if n < 100 else max(0.3, self.max_chars / n))
-        concrete = 1.0 if _CONCRETE_RE.search(text) or _has_proper_noun(text) else 0.0
+        concrete = min(1.0, 0.5 * bool(_CONCRETE_RE.search(text)) + 0.5 * len(_proper_nouns(text)))
         ends = 1.0 if text.rstrip()[-1:] in ".!?" else 0.6
         questions = 0.5 if text.count("?") > text.count(".") else 1.0
-        return (0.5 * length + 0.25 * concrete + 0.25 * ends) * questions
+        return (0.45 * length + 0.35 * concrete + 0.2 * ends) * questions
 
     def make(self, original: str, relevance: Sequence[float] | None = None) -> QuoteCandidate:
         """Redact and shorten ``original``; ``relevance`` scores its sentences (keep the best ones)."""
@@ -91,9 +102,7 @@ class QuoteMaker:
             return text, None
         spans = _sentence_spans(text)
         if len(spans) < 2:
-            cut = text.rfind(" ", 0, self.max_chars)
-            cut = cut if cut > 0 else self.max_chars
-            return text[:cut], [(0, cut)]
+            return text, None  # one sentence: quoted whole (quality() refused the over-long ones)
         rel = (
             list(relevance)
             if relevance is not None and len(relevance) == len(spans)
@@ -121,8 +130,8 @@ class QuoteMaker:
 
 
 def select_quotes(
-    group: Group,
-    group_statements: list[int],
+    section: Section,
+    section_statements: list[int],
     statements: list[Statement],
     kept: list[int],
     cl: Clustering,
@@ -131,11 +140,13 @@ def select_quotes(
     normaliser: Normaliser,
     keywords: list[list[str]],
     max_quotes: int,
+    lang: str | None = None,
 ) -> list[Quote]:
     """Best quotable statement per theme (largest themes first), then the next best, up to max_quotes.
 
-    ``group_statements``: indices (into ``statements``) of all the group's statements; ``kept``: the
-    unique ones that were clustered, in the order of ``cl.labels``.
+    ``section_statements``: indices (into ``statements``) of all the section's statements; ``kept``: the
+    unique ones that were clustered, in the order of ``cl.labels``. Only statements in the page's language
+    ``lang`` are quoted.
 
     Adjacent statements of one answer that landed in the same theme are quoted together (the answer's
     argument, not a fragment of it), shortened with "/…/" when long.
@@ -143,15 +154,17 @@ def select_quotes(
     labels = cl.labels
     sim = cl.similarity
     by_record: dict[str, list[int]] = {}
-    for i in group_statements:
+    for i in section_statements:
         by_record.setdefault(statements[i].record_id, []).append(i)
     pos_of = {i: j for j, i in enumerate(kept)}
-    theme_rank = {tid: r for r, tid in enumerate(t.id for t in group.themes)}
+    theme_rank = {tid: r for r, tid in enumerate(t.id for t in section.themes)}
     cands: list[tuple[float, int, str | None, list[int]]] = []
     for j, i in enumerate(kept):
         lab = int(labels[j])
         tid = theme_of_label.get(lab) if lab != REST else None
-        if group.themes and tid is None:
+        if section.themes and tid is None:
+            continue
+        if lang is not None and statements[i].lang != lang:
             continue
         run = _run_in_theme(statements, by_record[statements[i].record_id], i, pos_of, labels)
         text = " ".join(statements[x].text for x in run)
@@ -186,7 +199,7 @@ def select_quotes(
         qc = quoter.make(original, rel)
         quotes.append(
             Quote(
-                id=f"{group.id}-q{n}",
+                id=f"{section.id}-q{n}",
                 statement_id=first.id,
                 statement_ids=[statements[x].id for x in run],
                 record_id=first.record_id,
@@ -238,9 +251,15 @@ def _sentence_spans(text: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in spans if b > a]
 
 
-def _has_proper_noun(text: str) -> bool:
+def _proper_nouns(text: str) -> set[str]:
+    """Capitalised words inside a sentence: named places, institutions, events (the concrete examples the
+    region's page prefers)."""
     words = text.split()
-    return any(w[:1].isupper() and i > 0 and not words[i - 1].endswith((".", "!", "?")) for i, w in enumerate(words))
+    return {
+        w.strip(".,;:!?()\"”“")
+        for i, w in enumerate(words)
+        if w[:1].isupper() and i > 0 and not words[i - 1].endswith((".", "!", "?", ":"))
+    }
 
 
 def placeholders() -> set[str]:

@@ -1,5 +1,5 @@
-"""A result document as plain text, in the shape of a published summary: per group the themes (headline,
-"Exempelvis:" points, support), "Övrigt", then "Utvalda exempel". For reading and review, not publishing."""
+"""A result document as plain text, in the shape of a published summary: per section (area × question) the
+themes (headline, "Exempelvis:" points, support), "Övrigt", then "Utvalda exempel". For reading, not publishing."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from typing import Any
 def to_text(doc: Mapping[str, Any], max_points: int = 4, width: int = 160) -> str:
     by_id = {s["id"]: s for s in doc["statements"]}
     lines: list[str] = []
-    for g in doc["groups"]:
+    for g in doc["sections"]:
         title = " / ".join(x for x in (g["area"], g["question"]) if x) or g["id"]
         c = g["counts"]
         lines.append(
@@ -19,12 +19,18 @@ def to_text(doc: Mapping[str, Any], max_points: int = 4, width: int = 160) -> st
         )
         lines.append("Utmaningar / teman")
         for t in g["themes"]:
-            head = (t.get("wording") or {}).get("text") or t["headline"]["text"]
             s = t["support"]
+            head = t["headline"]["text"]
             lines.append(f" • {_cut(head, width)}  [{s['authors']} pers., {s['statements']} påst.; {t['label']}]")
             if t["points"]:
                 pts = "; ".join(_cut(p["text"], 90) for p in t["points"][:max_points])
                 lines.append(f"   Exempelvis: {pts}")
+            proposal = t.get("wording") or {}
+            if (proposal.get("headline") or {}).get("accepted"):
+                examples = [x["text"] for x in proposal.get("examples", []) if x.get("accepted")]
+                lines.append(f"   Förslag ({proposal.get('model')}): {proposal['headline']['text']}")
+                if examples:
+                    lines.append(f"   Förslag, exempel: {'; '.join(examples)}")
         if g["rest"]["statement_ids"]:
             rest = "; ".join(_cut(by_id[i]["text"], 60) for i in g["rest"]["statement_ids"][:5])
             more = len(g["rest"]["statement_ids"]) - 5

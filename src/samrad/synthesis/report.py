@@ -6,7 +6,7 @@ from collections import Counter
 
 from .compound import CompoundSplitter
 from .messages import msg
-from .model import DuplicateSet, Group, NonAnswer, ResultWarning, Statement
+from .model import DuplicateSet, NonAnswer, ResultWarning, Section, Statement
 
 CAMPAIGN_MIN = 5  # identical statements from this many answers are flagged as a possible campaign
 
@@ -18,13 +18,14 @@ def report(
     non_answers: list[NonAnswer],
     duplicates: list[DuplicateSet],
     flags: dict[str, list[str]],
-    groups: list[Group],
+    sections: list[Section],
     splitter: CompoundSplitter,
     *,
     n_records: int,
     unique: int,
     max_segments: int,
     budget: int,
+    lang: str | None = None,
 ) -> tuple[dict[str, int | float], dict[str, int]]:
     """Append warnings to ``warn``; return (counts, statements per language)."""
     kinds = Counter(n.kind for n in non_answers)
@@ -57,13 +58,18 @@ def report(
     if len([x for x, c in languages.items() if c >= max(2, 0.02 * len(statements))]) > 1:
         langs = ", ".join(f"{k} {v}" for k, v in languages.items())
         warn.append(ResultWarning("mixed_languages", msg("mixed_languages", say, langs=langs)))
+    foreign = [s for s in statements if lang and s.lang != lang]
+    if foreign:
+        ids = list(dict.fromkeys(s.record_id for s in foreign))
+        text = msg("other_languages", say, n=len(foreign), page=lang)
+        warn.append(ResultWarning("other_languages", text, count=len(foreign), record_ids=ids))
     if splitter.missing_dictionary and "sv" in languages:
         warn.append(ResultWarning("hunspell_missing", msg("hunspell_missing", say, path=splitter.missing_dictionary)))
     if splitter.over_budget:
         text = msg("compound_budget", say, n=splitter.over_budget, budget=budget)
         warn.append(ResultWarning("compound_budget", text, count=splitter.over_budget))
 
-    rest_total = sum(g.rest_statements for g in groups)
+    rest_total = sum(g.rest_statements for g in sections)
     counts: dict[str, int | float] = {
         "records": n_records,
         "answered": n_records - len(non_answers),
@@ -77,8 +83,8 @@ def report(
         "rest": rest_total,
         "rest_share": round(rest_total / len(statements), 4) if statements else 0.0,
         "short": short,
-        "groups": len(groups),
-        "themes": sum(len(g.themes) for g in groups),
+        "sections": len(sections),
+        "themes": sum(len(g.themes) for g in sections),
         "hunspell_lookups": splitter.hunspell_calls,
     }
     return counts, languages

@@ -21,7 +21,7 @@ from __future__ import annotations
 import importlib
 import importlib.util
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -308,3 +308,63 @@ class ProjectedRepresenter:
         P[pick] = E
         P = normalize(P).astype(np.float32)
         return [P[np.asarray(idx, dtype=np.int64)] for idx in groups], Xw
+
+
+@dataclass
+class Represented:
+    vectors: list[np.ndarray]  # one matrix per section, rows follow Deduplicated.kept[section]
+    backend: str  # the backend actually used
+    warnings: list[Any] = field(default_factory=list)  # ResultWarning
+
+
+@dataclass
+class RepresentStage:
+    """Distinct statements → one L2-normalised matrix per section, with the backend asked for, or ``tfidf``
+    (and a warning saying why) when a model backend cannot run here."""
+
+    backend: str = "auto"
+    random_state: int = 0
+    messages: str = "sv"
+    progress: Callable[[str, int, int], None] | None = None
+    # Replaces the model call of the e5/st backends (texts → array of row vectors), e.g. a cache in front.
+    encoder: Callable[[list[str]], Any] | None = None
+
+    def run(
+        self, texts: Sequence[str], terms: Sequence[Sequence[str]], sections: Sequence[Sequence[int]]
+    ) -> Represented:
+        from .messages import msg
+        from .model import ResultWarning
+
+        backend = resolve_backend(self.backend)
+        if self.progress:
+            self.progress("represent", 0, len(texts))
+        progress = self.progress
+        embed_progress = (lambda d, n: progress("represent", d, n)) if progress else None
+        try:
+            if self.encoder is None or backend == "tfidf":  # a caller's encoder stands in for the model
+                check_backend(backend)
+            return Represented(self._vectors(backend, texts, terms, sections, embed_progress), backend)
+        except BackendError as e:
+            if not self.backend.startswith("st:") and self.backend not in ("e5", "tfidf+e5"):
+                raise
+            text = msg("backend_fallback", self.messages, wanted=self.backend, why=str(e), used="tfidf")
+            vectors = self._vectors("tfidf", texts, terms, sections, None)
+            return Represented(vectors, "tfidf", [ResultWarning("backend_fallback", text)])
+
+    def _vectors(
+        self,
+        backend: str,
+        texts: Sequence[str],
+        terms: Sequence[Sequence[str]],
+        sections: Sequence[Sequence[int]],
+        progress: Callable[[int, int], None] | None,
+    ) -> list[np.ndarray]:
+        if not texts:
+            return [np.zeros((0, 1), dtype=np.float32) for _ in sections]
+        if backend == "tfidf":
+            return TfidfRepresenter(random_state=self.random_state).fit_transform(texts, terms, sections)[0]
+        if backend == "tfidf+e5":
+            projected = ProjectedRepresenter(random_state=self.random_state, progress=progress, encoder=self.encoder)
+            return projected.fit_transform(texts, terms, sections)[0]
+        E = EmbeddingRepresenter(backend, progress=progress, encoder=self.encoder).embed(texts)
+        return [E[np.asarray(g, dtype=np.int64)] for g in sections]

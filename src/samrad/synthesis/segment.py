@@ -8,9 +8,16 @@ but every statement must still point back to exactly where it stood in the answe
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 
 from .clean import CleanText, clean
+from .lang import detect
+from .model import LANGUAGES, NonAnswer, Record, Statement
+from .nonanswer import classify
+
+Progress = Callable[[str, int, int], None]
 
 # A list marker at the start of a line: •, -, *, –, —, ·, ▪, "1.", "1)", "a)", "(2)".
 _BULLET_RE = re.compile(r"[ \t]*(?:[•·▪◦‣⁃●○■□➢➤►\-\*–—]+|\(?\d{1,3}[.)](?!\d)|\(?[a-zA-Z][)])[ \t]+")
@@ -245,3 +252,110 @@ def _strip_span(text: str, a: int, b: int) -> tuple[int, int]:
 
 def _squash(s: str) -> str:
     return " ".join(s.split())
+
+
+# -- the pipeline's first stage ------------------------------------------------------------------------------
+
+
+@dataclass
+class SectionWork:
+    """The statements of one area × question, as indices into the run's statement list."""
+
+    key: tuple[str | None, str | None]
+    statements: list[int]
+    records: set[str]
+
+
+@dataclass
+class Segmented:
+    """What the segment stage hands on: statements, the sections they fall in, and what was set aside."""
+
+    statements: list[Statement]
+    sections: list[SectionWork]
+    non_answers: list[NonAnswer]
+    flags: dict[str, list[str]]  # html | control_chars | truncated → record ids
+    record_author: dict[str, str]  # record id → author key (the record itself when unknown)
+    n_records: int
+    max_segments: int
+
+
+@dataclass
+class SegmentStage:
+    """Records → statements: split each answer, set non-answers aside, detect each answer's language.
+
+    ``lang``: the consultation's language (sv|en|de|fr|fi) or ``auto`` to detect it per answer; answers too
+    short to tell get the run's majority language.
+    """
+
+    segmenter: Segmenter = field(default_factory=Segmenter)
+    lang: str = "auto"
+
+    def run(self, records: Iterable[Record], progress: Progress | None = None) -> Segmented:
+        statements: list[Statement] = []
+        non_answers: list[NonAnswer] = []
+        sections: dict[tuple[str | None, str | None], SectionWork] = {}
+        record_author: dict[str, str] = {}
+        flags: dict[str, list[str]] = {"html": [], "control_chars": [], "truncated": []}
+        seen_ids: set[str] = set()
+        n_records = 0
+        for rec in records:
+            n_records += 1
+            if rec.id in seen_ids:
+                raise ValueError(f"record ids must be unique; {rec.id!r} occurs twice")
+            seen_ids.add(rec.id)
+            if progress and n_records % 2000 == 0:
+                progress("segment", n_records, 0)
+            text = rec.text if isinstance(rec.text, str) else ("" if rec.text is None else str(rec.text))
+            segs, ct, truncated = self.segmenter.split(text)
+            for flag, on in (("html", ct.had_html), ("control_chars", ct.control_chars), ("truncated", truncated)):
+                if on:
+                    flags[flag].append(rec.id)
+            kind = classify(ct.text)
+            if kind is None and not segs:
+                kind = "no_text"
+            if kind is not None:
+                non_answers.append(NonAnswer(record_id=rec.id, kind=kind, text=text[:200]))
+                continue
+            segs = [s for s in segs if classify(s.text) is None] or segs
+            # The consultation's language is the default, not a label: an answer in another language is
+            # still recognised (it counts towards its theme, but never words a line of that page).
+            lang = rec.lang if rec.lang in LANGUAGES else detect(ct.text, "" if self.lang == "auto" else self.lang)
+            key = (rec.area, rec.question)
+            work = sections.setdefault(key, SectionWork(key=key, statements=[], records=set()))
+            work.records.add(rec.id)
+            record_author[rec.id] = rec.author if rec.author not in (None, "") else f"record:{rec.id}"
+            for k, seg in enumerate(segs, start=1):
+                work.statements.append(len(statements))
+                statements.append(
+                    Statement(
+                        id=f"{rec.id}:{k}",
+                        record_id=rec.id,
+                        start=seg.start,
+                        end=seg.end,
+                        text=seg.text,
+                        lang=lang,
+                        section=0,  # set below, once the sections are numbered
+                        author=rec.author,
+                        continued=seg.continued,
+                    )
+                )
+        # Answers too short to tell get the run's majority language (not always Swedish: an English
+        # consultation's "More parks" is English).
+        told = Counter(s.lang for s in statements if s.lang)
+        fallback = told.most_common(1)[0][0] if told else (self.lang if self.lang != "auto" else "sv")
+        for s in statements:
+            if not s.lang:
+                s.lang = fallback
+        section_list = list(sections.values())
+        for si, work in enumerate(section_list):
+            for i in work.statements:
+                statements[i].section = si
+        return Segmented(
+            statements=statements,
+            sections=section_list,
+            non_answers=non_answers,
+            flags=flags,
+            record_author=record_author,
+            n_records=n_records,
+            max_segments=self.segmenter.max_segments,
+        )

@@ -71,7 +71,7 @@ def _check(value: Any, sch: dict[str, Any], root: dict[str, Any], path: str, err
 def _provenance(doc: dict[str, Any]) -> list[str]:
     errors = []
     ids = {s["id"]: s for s in doc["statements"]}
-    for g in doc["groups"]:
+    for g in doc["sections"]:
         for t in g["themes"]:
             for sid in [
                 t["headline"]["statement_id"],
@@ -82,7 +82,7 @@ def _provenance(doc: dict[str, Any]) -> list[str]:
                     errors.append(f"theme {t['id']}: unknown statement {sid}")
         for sid in g["rest"]["statement_ids"]:
             if sid not in ids:
-                errors.append(f"group {g['id']} rest: unknown statement {sid}")
+                errors.append(f"section {g['id']} rest: unknown statement {sid}")
         for q in g["quotes"]:
             for sid in q["statement_ids"]:
                 if sid not in ids or ids[sid]["record_id"] != q["record_id"]:

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from .errors import Problem
 from .locate import KeyLocator
+from .municipalities import municipalities
 from .registry import SECTIONS
 
 TZ = ZoneInfo("Europe/Stockholm")
@@ -202,7 +203,7 @@ def validate(data: dict, ctx: Ctx) -> dict[str, Any]:
 
     plan["survey"] = _survey(data.get("survey"), ctx)
     plan["role_categories"] = _simple_list(data, "role_categories", ctx, extra={"description": str})
-    plan["municipalities"] = _simple_list(data, "municipalities", ctx, extra={"code": str, "population": int})
+    plan["municipalities"] = municipalities(data, c, ctx)
     plan["areas"] = _simple_list(data, "areas", ctx, extra={"description": str, "neighbour": str})
     plan["questions"] = _questions(data, ctx)
     plan["events"] = _events(data, ctx, plan)

@@ -54,15 +54,26 @@ def progress_parts(progress: Progress):
 
 @register.simple_tag
 def progress_bar(progress: Progress):
-    """A stacked bar by status. Decorative: the same numbers are always written out beside it."""
+    """A stacked bar by status, as SVG: the CSP forbids style="width:…". Decorative: the same numbers are always
+    written out beside it."""
     if not progress.total:
         return ""
-    segments = format_html_join(
-        "",
-        '<span class="seg status-{}" style="width:{}%"></span>',
-        ((s, f"{100 * progress.count(s) / progress.total:.2f}") for s in ORDER if progress.count(s)),
+    segments, x = [], 0.0
+    for status in ORDER:
+        n = progress.count(status)
+        if n:
+            width = 100 * n / progress.total
+            segments.append((f"{x:.2f}", f"{width:.2f}", status))
+            x += width
+    return format_html(
+        '<svg class="bar" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true" focusable="false">'
+        "{}</svg>",
+        format_html_join(
+            "",
+            '<rect x="{}" y="0" width="{}" height="10" class="seg status-{}"></rect>',
+            segments,
+        ),
     )
-    return format_html('<span class="bar" aria-hidden="true">{}</span>', segments)
 
 
 @register.simple_tag

@@ -3,25 +3,19 @@
 from collections import defaultdict
 from urllib.parse import urlencode
 
-from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 
-from samrad.consultations.models import Consultation
+from samrad.core.guard import guard
 
 from ..models import Contribution
 
 PER_PAGE = 50
 
 
-def listing(request, slug):
-    consultation = get_object_or_404(Consultation, slug=slug)
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
-    if not request.user.has_perm("samrad.view_unpublished", consultation):
-        raise PermissionDenied
+@guard("samrad.view_unpublished")
+def listing(request, consultation):
     areas = list(consultation.areas.all())
     questions = list(consultation.questions.all())
     qs = Contribution.objects.filter(consultation=consultation)

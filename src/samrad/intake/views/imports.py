@@ -7,13 +7,11 @@ from pathlib import Path
 from django import forms
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from samrad.consultations.models import Consultation
+from samrad.core.guard import guard
 
 from ..importing import run_import
 from ..importing.limits import Limits
@@ -75,12 +73,8 @@ def _pending_dir() -> Path:
     return Path(settings.MEDIA_ROOT) / "imports" / "pending"
 
 
-def upload(request, slug):
-    consultation = get_object_or_404(Consultation, slug=slug)
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
-    if not request.user.has_perm("samrad.import_contributions", consultation):
-        raise PermissionDenied
+@guard("samrad.import_contributions", methods=("GET", "POST"))
+def upload(request, consultation):
     report = None
     form = ImportForm()
     if request.method == "POST":
@@ -109,7 +103,7 @@ def upload(request, slug):
                         _("Imported %(new)d contributions from %(file)s (%(existing)d were already imported).")
                         % {"new": report.new, "file": report.file_name, "existing": report.existing},
                     )
-                    return redirect("intake:import", slug=slug)
+                    return redirect("intake:import", consultation=consultation.slug)
                 form = ImportForm(
                     initial={
                         "pending": pending,

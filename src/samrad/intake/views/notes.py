@@ -4,16 +4,13 @@ locking, and the revision history. The page works as a plain form; intake.js add
 import secrets
 
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
-from samrad.consultations.models import Consultation, Event
+from samrad.core.guard import guard
 from samrad.participation.models import Group
 
 from .. import notes
@@ -29,22 +26,24 @@ def _int(value, default=0) -> int:
         return default
 
 
-def by_link(request, slug, token):
+def by_link(request, consultation, token):
     group = Group.objects.select_related(*GROUP_RELATED).filter(token=token).first()
-    if group is None or group.round.event.consultation.slug != slug:
+    if group is None or group.round.event.consultation.slug != consultation:
         raise Http404
-    return _page(request, group, reverse("intake:notes_link", args=[slug, token]))
+    return _page(request, group, reverse("intake:notes_link", args=[consultation, token]))
 
 
-def by_account(request, slug, pk):
-    group = get_object_or_404(
-        Group.objects.select_related(*GROUP_RELATED), pk=pk, round__event__consultation__slug=slug
+def _group(consultation, pk) -> Group:
+    """The group whose notes the rule is asked about: a facilitator writes only their own groups' notes."""
+    return get_object_or_404(
+        Group.objects.select_related(*GROUP_RELATED), pk=pk, round__event__consultation=consultation
     )
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
-    if not request.user.has_perm("samrad.write_group_notes", group):
-        raise PermissionDenied
-    return _page(request, group, reverse("intake:notes_group", args=[slug, pk]))
+
+
+@guard("samrad.write_group_notes", methods=("GET", "POST"), on=_group)
+def by_account(request, consultation, pk):
+    group = _group(consultation, pk)
+    return _page(request, group, reverse("intake:notes_group", args=[consultation.slug, pk]))
 
 
 def _page(request, group, url):
@@ -158,12 +157,8 @@ def _render(request, group, areas, url, *, problems=None, theirs=None, typed=Non
     )
 
 
-def overview(request, slug):
-    consultation = get_object_or_404(Consultation, slug=slug)
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
-    if not request.user.has_perm("samrad.view_registrations", consultation):
-        raise PermissionDenied
+@guard("samrad.view_registrations")
+def overview(request, consultation):
     show_links = request.user.has_perm("samrad.manage_groups", consultation)
     can_lock = request.user.has_perm("samrad.lock_notes", consultation)
     note_counts: dict[int, int] = {}
@@ -191,13 +186,9 @@ def overview(request, slug):
     )
 
 
-@require_POST
-def lock(request, slug, event_slug):
-    event = get_object_or_404(Event.objects.select_related("consultation"), consultation__slug=slug, slug=event_slug)
-    if not request.user.is_authenticated:
-        return redirect_to_login(reverse("intake:notes_overview", args=[slug]))
-    if not request.user.has_perm("samrad.lock_notes", event.consultation):
-        raise PermissionDenied
+@guard("samrad.lock_notes", methods=("POST",), after_login="intake:notes_overview")
+def lock(request, consultation, event_slug):
+    event = get_object_or_404(consultation.events, slug=event_slug)
     if request.POST.get("action") == "unlock":
         notes.unlock(event, request.user)
         messages.success(request, _("The notes of %(event)s are open for editing again.") % {"event": event.title})
@@ -206,21 +197,13 @@ def lock(request, slug, event_slug):
         messages.success(
             request, _("The notes of %(event)s are locked. Later edits are refused.") % {"event": event.title}
         )
-    return redirect("intake:notes_overview", slug=slug)
+    return redirect("intake:notes_overview", consultation=consultation.slug)
 
 
-def history(request, slug, pk):
-    group = get_object_or_404(
-        Group.objects.select_related(*GROUP_RELATED), pk=pk, round__event__consultation__slug=slug
-    )
-    consultation = group.round.event.consultation
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
-    allowed = request.user.has_perm("samrad.lock_notes", consultation) or request.user.has_perm(
-        "samrad.view_unpublished", consultation
-    )
-    if not allowed:
-        raise PermissionDenied
+# Those who oversee the notes (everyone who may lock them may see unpublished text), not the facilitators.
+@guard("samrad.view_unpublished")
+def history(request, consultation, pk):
+    group = _group(consultation, pk)
     revisions = (
         NoteRevision.objects.filter(contribution__group=group)
         .select_related("contribution__area")

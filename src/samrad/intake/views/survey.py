@@ -8,14 +8,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from samrad.consultations.models import Consultation
+from samrad.core import ratelimit
 
-from .. import ratelimit
 from ..forms import SurveyForm, SurveyPlan
 from ..models import SurveyContact
 from ..survey import content_hash, store_response
 
 
-def _consultation_with_survey(slug) -> Consultation:
+def _consultation_with_survey(slug: str) -> Consultation:
     consultation = get_object_or_404(Consultation.objects.select_related("survey"), slug=slug)
     if not hasattr(consultation, "survey"):
         raise Http404
@@ -28,8 +28,8 @@ def last_open_moment(window) -> dt.datetime:
     return closes - dt.timedelta(microseconds=1) if closes.time() == dt.time(0) else closes
 
 
-def survey(request, slug):
-    plan = SurveyPlan.cached(slug)
+def survey(request, consultation):
+    plan = SurveyPlan.cached(consultation)
     if plan is None:
         raise Http404
     consultation, window = plan.consultation, plan.window
@@ -39,7 +39,7 @@ def survey(request, slug):
     if request.method != "POST":
         return _render(request, plan, SurveyForm(plan))
     form = SurveyForm(plan, request.POST)
-    if not ratelimit.hit(f"survey:{consultation.pk}", ratelimit.client_address(request)):
+    if not ratelimit.allow(request, f"survey:{consultation.pk}", ratelimit.SURVEY):
         form.is_valid()
         form.add_error(
             None,
@@ -48,16 +48,16 @@ def survey(request, slug):
                 "and send again: what you have written is still here."
             ),
         )
-        return _render(request, plan, form, status=429)
+        return ratelimit.refused(_render(request, plan, form), ratelimit.SURVEY)
     if form.is_spam:
-        return redirect("intake:survey_thanks", slug=consultation.slug)  # tell a robot nothing
+        return redirect("intake:survey_thanks", consultation=consultation.slug)  # tell a robot nothing
     if not form.is_valid():
         return _render(request, plan, form)
     answers = form.answers()
     store_response(consultation, f"web:{form.cleaned_data['key']}:{content_hash(answers)}", answers)
     _store_contact(consultation, form.cleaned_data)
     # Only now, after the commit, is the person told that the answer arrived.
-    return redirect("intake:survey_thanks", slug=consultation.slug)
+    return redirect("intake:survey_thanks", consultation=consultation.slug)
 
 
 def _store_contact(consultation, data) -> None:
@@ -109,6 +109,6 @@ def _closed(request, consultation, now):
     )
 
 
-def thanks(request, slug):
-    consultation = _consultation_with_survey(slug)
+def thanks(request, consultation):
+    consultation = _consultation_with_survey(consultation)
     return render(request, "intake/survey_thanks.html", {"consultation": consultation, "window": consultation.survey})

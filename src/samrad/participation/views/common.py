@@ -1,11 +1,9 @@
 """Small helpers shared by the participation views."""
 
-from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
-from django.utils.http import url_has_allowed_host_and_scheme
 
 from samrad.consultations.models import Event
+from samrad.core.redirects import local_path
 
 
 def get_event(consultation_slug: str, event_slug: str) -> Event:
@@ -18,18 +16,6 @@ def base_url(request) -> str:
     return request.build_absolute_uri("/")
 
 
-def require(request, perm: str, obj):
-    """Anonymous users are sent to log in; logged-in users without the named rule get 403."""
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
-    if not request.user.has_perm(perm, obj):
-        raise PermissionDenied
-    return None
-
-
 def back(request, default: str):
     """Redirect to the form's `next` when it is a local URL, else to `default` (no open redirect)."""
-    target = request.POST.get("next", "")
-    if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
-        return redirect(target)
-    return redirect(default)
+    return redirect(local_path(request, request.POST.get("next", ""), default))

@@ -6,10 +6,10 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from samrad.accounts.models import ConsultationRole
 from samrad.audit.log import record
+from samrad.core.guard import guard
 
 from .. import group_exports
 from ..checks import duplicate_emails
@@ -17,7 +17,7 @@ from ..formation import FormationError, form
 from ..groupview import event_rounds
 from ..latechanges import rebalance
 from ..models import Group
-from .common import back, get_event, require
+from .common import back, get_event
 
 VIEW, EXPORT, MANAGE = "samrad.view_registrations", "samrad.export_personal_data", "samrad.manage_groups"
 MAX_TIME_LIMIT = 120
@@ -39,10 +39,9 @@ def _facilitators(event):
     )
 
 
+@guard(VIEW)
 def groups_page(request, consultation, event):
-    event = get_event(consultation, event)
-    if refused := require(request, VIEW, event):
-        return refused
+    event = get_event(consultation.slug, event)
     can_manage = request.user.has_perm(MANAGE, event)
     return render(
         request,
@@ -68,11 +67,9 @@ def _int(value, default, low, high):
     return number if low <= number <= high else None
 
 
-@require_POST
+@guard(MANAGE, methods=("POST",))
 def form_groups(request, consultation, event):
-    event = get_event(consultation, event)
-    if refused := require(request, MANAGE, event):
-        return refused
+    event = get_event(consultation.slug, event)
     raw_round = request.POST.get("round", "")
     seed = _int(request.POST.get("seed", "0") or "0", 0, 0, 2**31 - 1)
     limit = _int(request.POST.get("time_limit", "10") or "10", 10, 1, MAX_TIME_LIMIT)
@@ -97,11 +94,9 @@ def form_groups(request, consultation, event):
     return back(request, _groups_url(event))
 
 
-@require_POST
+@guard(MANAGE, methods=("POST",))
 def rebalance_round(request, consultation, event, number):
-    event = get_event(consultation, event)
-    if refused := require(request, MANAGE, event):
-        return refused
+    event = get_event(consultation.slug, event)
     rnd = get_object_or_404(event.rounds, number=number)
     try:
         result = rebalance(rnd, actor=request.user)
@@ -125,11 +120,9 @@ def rebalance_round(request, consultation, event, number):
     return back(request, _groups_url(event) + f"#omgang-{number}")
 
 
-@require_POST
+@guard(MANAGE, methods=("POST",))
 def set_facilitator(request, consultation, event, group_id):
-    event = get_event(consultation, event)
-    if refused := require(request, MANAGE, event):
-        return refused
+    event = get_event(consultation.slug, event)
     group = get_object_or_404(Group, pk=group_id, round__event=event)
     raw = request.POST.get("facilitator", "")
     if raw:
@@ -165,10 +158,9 @@ def _round_or_all(request, event):
     return int(raw) if raw else None
 
 
+@guard(VIEW)
 def print_lists(request, consultation, event):
-    event = get_event(consultation, event)
-    if refused := require(request, VIEW, event):
-        return refused
+    event = get_event(consultation.slug, event)
     rounds = event_rounds(event, only=_round_or_all(request, event))
     return render(
         request,
@@ -177,10 +169,9 @@ def print_lists(request, consultation, event):
     )
 
 
+@guard(VIEW)
 def lists_pdf(request, consultation, event):
-    event = get_event(consultation, event)
-    if refused := require(request, VIEW, event):
-        return refused
+    event = get_event(consultation.slug, event)
     number = _round_or_all(request, event)
     rounds = event_rounds(event, only=number)
     body = group_exports.lists_pdf({"event": event, "consultation": event.consultation, "rounds": rounds})
@@ -191,10 +182,9 @@ def lists_pdf(request, consultation, event):
     return response
 
 
+@guard(EXPORT)
 def breakout(request, consultation, event, number, kind):
-    event = get_event(consultation, event)
-    if refused := require(request, EXPORT, event):
-        return refused
+    event = get_event(consultation.slug, event)
     views = event_rounds(event, only=number)
     if not views or not views[0].groups:
         raise Http404

@@ -6,9 +6,9 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from samrad.audit.log import record
+from samrad.core.guard import guard
 
 from .. import emails
 from ..checks import duplicate_emails
@@ -16,7 +16,7 @@ from ..exports import as_csv, as_xlsx, registration_table
 from ..forms import RegistrationFilterForm, WalkInForm
 from ..models import Registration
 from ..registration import active_count, add_walk_in, set_status
-from .common import back, base_url, get_event, require
+from .common import back, base_url, get_event
 
 VIEW, EXPORT, MANAGE = "samrad.view_registrations", "samrad.export_personal_data", "samrad.manage_groups"
 
@@ -27,10 +27,9 @@ def _registrations(event):
     ).order_by("created_at", "pk")
 
 
+@guard(VIEW)
 def registration_list(request, consultation, event):
-    event = get_event(consultation, event)
-    if refused := require(request, VIEW, event):
-        return refused
+    event = get_event(consultation.slug, event)
     form = RegistrationFilterForm(request.GET or None, event=event)
     qs = form.apply(_registrations(event)) if request.GET else _registrations(event)
     counts = {s: 0 for s, _label in Registration.Status.choices}
@@ -57,10 +56,9 @@ def registration_list(request, consultation, event):
     )
 
 
+@guard(EXPORT)
 def export(request, consultation, event, fmt):
-    event = get_event(consultation, event)
-    if refused := require(request, EXPORT, event):
-        return refused
+    event = get_event(consultation.slug, event)
     form = RegistrationFilterForm(request.GET or None, event=event)
     qs = form.apply(_registrations(event)) if request.GET else _registrations(event)
     header, rows = registration_table(qs)
@@ -87,11 +85,9 @@ def export(request, consultation, event, fmt):
     return response
 
 
-@require_POST
+@guard(MANAGE, methods=("POST",))
 def change_status(request, consultation, event, pk):
-    event = get_event(consultation, event)
-    if refused := require(request, MANAGE, event):
-        return refused
+    event = get_event(consultation.slug, event)
     registration = get_object_or_404(Registration, event=event, pk=pk)
     status = request.POST.get("status", "")
     if status not in Registration.Status.values:
@@ -114,14 +110,12 @@ def change_status(request, consultation, event, pk):
                 )
                 % {"name": other.participant.name},
             )
-    return back(request, reverse("participation:registrations", args=[consultation, event.slug]))
+    return back(request, reverse("participation:registrations", args=[consultation.slug, event.slug]))
 
 
-@require_POST
+@guard(MANAGE, methods=("POST",))
 def walk_in(request, consultation, event):
-    event = get_event(consultation, event)
-    if refused := require(request, MANAGE, event):
-        return refused
+    event = get_event(consultation.slug, event)
     form = WalkInForm(request.POST, event=event)
     if not form.is_valid():
         form.prepare_aria()
@@ -134,4 +128,4 @@ def walk_in(request, consultation, event):
     d = form.cleaned_data
     registration = add_walk_in(event, actor=request.user, **d)
     messages.success(request, _("%(name)s was added as a walk-in.") % {"name": registration.participant.name})
-    return back(request, reverse("participation:registrations", args=[consultation, event.slug]))
+    return back(request, reverse("participation:registrations", args=[consultation.slug, event.slug]))

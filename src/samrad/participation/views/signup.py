@@ -8,7 +8,9 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from .. import emails, ratelimit
+from samrad.core import ratelimit
+
+from .. import emails
 from ..consent import consent_text
 from ..forms import RegistrationForm, ResendLinkForm
 from ..models import ConsentText, Registration
@@ -27,12 +29,6 @@ from ..registration import (
 from .common import base_url, get_event
 
 
-def _too_many(request, event):
-    return render(
-        request, "participation/too_many.html", {"event": event, "consultation": event.consultation}, status=429
-    )
-
-
 @require_http_methods(["GET", "POST"])
 def signup(request, consultation, event):
     event = get_event(consultation, event)
@@ -44,16 +40,18 @@ def signup(request, consultation, event):
         return render(request, "participation/signup_closed.html", context)
     text = consent_text(event)
     version = ConsentText.version_of(text)
-    duplicate = False
+    duplicate = limited = False
     if request.method == "POST":
-        if not ratelimit.allow(request, "signup"):
-            return _too_many(request, event)
         form = RegistrationForm(request.POST, event=event)
-        if form.is_valid() and form.is_bot:
+        limited = not ratelimit.allow(request, "signup")
+        if limited:  # counted per address in the database, so it holds across server processes
+            form.is_valid()
+            form.add_error(None, ratelimit.message())
+        elif form.is_valid() and form.is_bot:
             return redirect(request.path)
-        if form.is_valid() and request.POST.get("consent_version") != version:
+        elif form.is_valid() and request.POST.get("consent_version") != version:
             form.add_error("consent", _("The text about personal data has changed. Read it again and tick the box."))
-        if form.is_valid():
+        if form.is_valid() and not limited:
             d = form.cleaned_data
             data = SignUp(
                 name=d["name"],
@@ -92,7 +90,8 @@ def signup(request, consultation, event):
         duplicate=duplicate,
         resend_form=ResendLinkForm(initial={"email": request.POST.get("email", "")}) if duplicate else None,
     )
-    return render(request, "participation/signup.html", context, status=200)
+    response = render(request, "participation/signup.html", context, status=200)
+    return ratelimit.refused(response) if limited else response
 
 
 def _registration(token: str) -> Registration:
@@ -146,10 +145,12 @@ def cancel_view(request, token):
 @require_POST
 def resend_link(request, consultation, event):
     event = get_event(consultation, event)
-    if not ratelimit.allow(request, "resend"):
-        return _too_many(request, event)
     form = ResendLinkForm(request.POST)
     context = {"event": event, "consultation": event.consultation, "form": form}
+    if not ratelimit.allow(request, "resend"):
+        form.is_valid()
+        form.add_error(None, ratelimit.message())
+        return ratelimit.refused(render(request, "participation/resend.html", context))
     if not form.is_valid():
         return render(request, "participation/resend.html", context, status=400)
     existing = find_duplicate(event, form.cleaned_data["email"])

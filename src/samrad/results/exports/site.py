@@ -39,7 +39,7 @@ def publish_site(consultation: Consultation, out: Path, *, base_url: str = "") -
     for lang, prefix in LANGUAGE_DIRS.items():
         with translation.override(lang):
             for name, file in PAGES:
-                path = reverse(name, kwargs={"slug": consultation.slug})
+                path = reverse(name, kwargs={"consultation": consultation.slug})
                 html = _render(path, lang, base_url)
                 rendered[prefix + file] = (path, html)
                 site_paths[path] = prefix + file
@@ -92,7 +92,7 @@ def _rewrite(html: str, current: str, site_paths: dict, assets: dict, consultati
         target = site_paths.get(url)
         if target is None and url.startswith(settings.STATIC_URL):
             target = assets.setdefault(url, "static/" + url[len(settings.STATIC_URL) :])
-        if target is None and url == reverse("results:logo", kwargs={"slug": consultation.slug}):
+        if target is None and url == reverse("results:logo", kwargs={"consultation": consultation.slug}):
             target = assets.setdefault(url, "logo" + Path(consultation.logo).suffix)
         if target is None:
             return f'{m.group("attr")}="{base_url.rstrip("/") + url if base_url else url}{frag}"'

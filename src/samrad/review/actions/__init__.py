@@ -5,6 +5,6 @@ Each one checks what it is asked, changes the workspace in one transaction and r
 """
 
 from . import areas, points, quotes, themes
-from .common import ActionError, Actor, Group
+from .common import ActionError, Actor, Section
 
-__all__ = ["ActionError", "Actor", "Group", "areas", "points", "quotes", "themes"]
+__all__ = ["ActionError", "Actor", "Section", "areas", "points", "quotes", "themes"]

@@ -1,4 +1,5 @@
-"""What every review action shares: who does it, the group it works in, ordering, audit snapshots."""
+"""What every review action shares: who does it, the section (area × question) it works in, ordering, audit
+snapshots."""
 
 from dataclasses import dataclass
 
@@ -26,7 +27,7 @@ class Actor:
 
 
 @dataclass(frozen=True)
-class Group:
+class Section:
     """The statements, themes, rest and quotes answering one question in one area."""
 
     consultation: Consultation

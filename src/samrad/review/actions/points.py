@@ -5,12 +5,12 @@ from django.utils.translation import gettext as _
 
 from .. import privacy
 from ..models import Origin, Point, Statement, Theme
-from .common import ActionError, Actor, Group, move_in_order, next_order, point_snapshot
+from .common import ActionError, Actor, Section, move_in_order, next_order, point_snapshot
 
 
-def _siblings(point_or_theme, group: Group):
+def _siblings(point_or_theme, section: Section):
     theme = point_or_theme if isinstance(point_or_theme, Theme) or point_or_theme is None else point_or_theme.theme
-    return theme.points.all() if theme is not None else group.rest_points()
+    return theme.points.all() if theme is not None else section.rest_points()
 
 
 def _touch(theme: Theme | None) -> None:
@@ -21,27 +21,27 @@ def _touch(theme: Theme | None) -> None:
 
 @transaction.atomic
 def add_point(
-    group: Group, theme: Theme | None, *, text: str, sources: list[Statement], by: Actor, origin=Origin.ANALYST
+    section: Section, theme: Theme | None, *, text: str, sources: list[Statement], by: Actor, origin=Origin.ANALYST
 ) -> Point:
     """A point written (or chosen) by an analyst; `theme` None: a line of the rest."""
     text = text.strip()
     if not text:
         raise ActionError(_("Write the text of the point."))
     point = Point.objects.create(
-        **group.scope, theme=theme, text=text, order=next_order(_siblings(theme, group)), origin=origin
+        **section.scope, theme=theme, text=text, order=next_order(_siblings(theme, section)), origin=origin
     )
     point.sources.set(sources)
     _touch(theme)
-    by.record("review.point.add", group.consultation, point, after=point_snapshot(point))
+    by.record("review.point.add", section.consultation, point, after=point_snapshot(point))
     return point
 
 
-def point_from_statement(group: Group, statement: Statement, *, by: Actor) -> Point:
+def point_from_statement(section: Section, statement: Statement, *, by: Actor) -> Point:
     """The statement (redacted) as a point of the theme it is in, or as a rest line when it is in the rest."""
     if statement.points.filter(theme_id=statement.theme_id).exists():
         raise ActionError(_("That statement is already a point here."))
     return add_point(
-        group, statement.theme, text=privacy.redact(statement.text), sources=[statement], by=by, origin=Origin.MACHINE
+        section, statement.theme, text=privacy.redact(statement.text), sources=[statement], by=by, origin=Origin.MACHINE
     )
 
 
@@ -61,8 +61,8 @@ def edit_point(point: Point, *, text: str, by: Actor) -> bool:
 
 
 @transaction.atomic
-def reorder_point(group: Group, point: Point, direction: str, *, by: Actor) -> None:
-    before, after = move_in_order(point, _siblings(point, group), direction)
+def reorder_point(section: Section, point: Point, direction: str, *, by: Actor) -> None:
+    before, after = move_in_order(point, _siblings(point, section), direction)
     if before != after:
         _touch(point.theme)
         by.record("review.point.order", point.consultation, point, before=before, after=after)

@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 
 from .. import privacy
 from ..models import Quote, Statement
-from .common import ActionError, Actor, Group, move_in_order, next_order
+from .common import ActionError, Actor, Section, move_in_order, next_order
 
 
 def findings(quote: Quote) -> list[privacy.Finding]:
@@ -53,26 +53,26 @@ def restore(quote: Quote, *, by: Actor) -> None:
 
 
 @transaction.atomic
-def reorder(group: Group, quote: Quote, direction: str, *, by: Actor) -> None:
-    before, after = move_in_order(quote, group.quotes(), direction)
+def reorder(section: Section, quote: Quote, direction: str, *, by: Actor) -> None:
+    before, after = move_in_order(quote, section.quotes(), direction)
     if before != after:
         by.record("review.quote.order", quote.consultation, quote, before=before, after=after)
 
 
 @transaction.atomic
-def propose(group: Group, statement: Statement, *, by: Actor) -> Quote:
+def propose(section: Section, statement: Statement, *, by: Actor) -> Quote:
     """An analyst proposes a statement samrad did not choose as a quote candidate (redacted like samrad's own)."""
     if Quote.objects.filter(statement=statement).exists():
         raise ActionError(_("That statement is already a quote candidate."))
     text, redactions = privacy.redact_with_spans(statement.text)
     quote = Quote.objects.create(
-        **group.scope,
+        **section.scope,
         statement=statement,
         original=statement.text,
         text=text,
         proposed=text,
         redactions=redactions,
-        order=next_order(group.quotes()),
+        order=next_order(section.quotes()),
     )
-    by.record("review.quote.propose", group.consultation, quote, text=text, statement=statement.pk)
+    by.record("review.quote.propose", section.consultation, quote, text=text, statement=statement.pk)
     return quote

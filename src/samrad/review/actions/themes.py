@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from .. import privacy
 from ..models import Origin, Point, Statement, Theme
-from .common import ActionError, Actor, Group, move_in_order, next_order, theme_snapshot
+from .common import ActionError, Actor, Section, move_in_order, next_order, theme_snapshot
 
 LABEL_LENGTH = 200
 
@@ -41,8 +41,8 @@ def set_included(theme: Theme, included: bool, *, by: Actor) -> None:
 
 @transaction.atomic
 def reorder_theme(theme: Theme, direction: str, *, by: Actor) -> None:
-    group = Group(theme.consultation, theme.area, theme.question)
-    before, after = move_in_order(theme, group.themes(), direction)
+    section = Section(theme.consultation, theme.area, theme.question)
+    before, after = move_in_order(theme, section.themes(), direction)
     if before != after:
         by.record("review.theme.order", theme.consultation, theme, before=before, after=after)
 
@@ -80,7 +80,7 @@ def move_statements(statements: list[Statement], destination: Theme | None, *, b
     statements = [s for s in statements if s.theme_id != (destination.pk if destination else None)]
     if not statements:
         return 0
-    _check_same_group(statements, destination)
+    _check_same_section(statements, destination)
     ids = {s.pk for s in statements}
     before = {s.pk: s.theme_id for s in statements}
     left = set(before.values())
@@ -102,20 +102,26 @@ def move_statements(statements: list[Statement], destination: Theme | None, *, b
 
 @transaction.atomic
 def new_theme(
-    group: Group, *, headline: str, statements: list[Statement], by: Actor, label: str = "", after: Theme | None = None
+    section: Section,
+    *,
+    headline: str,
+    statements: list[Statement],
+    by: Actor,
+    label: str = "",
+    after: Theme | None = None,
 ) -> Theme:
     """A theme written by an analyst, resting on the chosen statements (a split when they come from one theme)."""
-    _check_same_group(statements, None, group)
+    _check_same_section(statements, None, section)
     headline = headline.strip() or (privacy.redact(statements[0].text) if statements else "")
     if not headline:
         raise ActionError(_("Write a headline for the new theme."))
     if after is not None:
         order = after.order + 1
-        group.themes().filter(order__gte=order).update(order=F("order") + 1)
+        section.themes().filter(order__gte=order).update(order=F("order") + 1)
     else:
-        order = next_order(group.themes())
+        order = next_order(section.themes())
     theme = Theme.objects.create(
-        **group.scope,
+        **section.scope,
         label=(label.strip() or headline)[:LABEL_LENGTH],
         headline=headline,
         headline_statement=statements[0] if statements else None,
@@ -126,7 +132,7 @@ def new_theme(
     sources = sorted({s.theme_id for s in statements if s.theme_id})
     by.record(
         "review.theme.split" if sources else "review.theme.add",
-        group.consultation,
+        section.consultation,
         theme,
         after={"headline": headline, "statements": sorted(s.pk for s in statements)},
         from_themes=sources,
@@ -146,12 +152,12 @@ def delete_theme(theme: Theme, *, by: Actor) -> None:
     theme.delete()
 
 
-def _check_same_group(statements, destination, group: Group | None = None) -> None:
+def _check_same_section(statements, destination, section: Section | None = None) -> None:
     keys = {(s.area_id, s.question_id) for s in statements}
     if destination is not None:
         keys.add((destination.area_id, destination.question_id))
-    if group is not None:
-        keys.add((group.area.pk, group.question.pk))
+    if section is not None:
+        keys.add((section.area.pk, section.question.pk))
     if len(keys) > 1:
         raise ActionError(_("Statements can only be moved within one culture area and question."))
 

@@ -3,90 +3,92 @@
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+
+from samrad.core.guard import guard
+from samrad.core.redirects import local_path
 
 from ..actions import ActionError, areas, points, quotes
 from ..forms import OwnLineForm, PointForm, QuoteForm
 from ..models import AreaReview, Point, Quote
-from .common import actor, group_action, workspace
+from .common import actor, section_action
 from .themes import REST, reject, theme_of
 
 
-@group_action
-def point_add(request, group, source):
-    theme = None if source == REST else theme_of(group, source)
-    statements = list(group.statements().filter(theme=theme))
+@section_action
+def point_add(request, section, source):
+    theme = None if source == REST else theme_of(section, source)
+    statements = list(section.statements().filter(theme=theme))
     form = OwnLineForm(request.POST, prefix=f"p{source}", statements=statements)
     anchor = f"tema-{source}" if theme else "ovrigt"
     if not form.is_valid():
-        reject(request, group, f"line-{source}", form, anchor)
+        reject(request, section, f"line-{source}", form, anchor)
     chosen = [s for s in statements if s.pk in set(form.cleaned_data["sources"])]
-    points.add_point(group, theme, text=form.cleaned_data["text"], sources=chosen, by=actor(request))
+    points.add_point(section, theme, text=form.cleaned_data["text"], sources=chosen, by=actor(request))
     if not chosen:
         return _("Your line was added. It rests on no statements: choose some or explain why."), anchor
     return _("Your line was added."), anchor
 
 
-def _point(group, pk) -> Point:
-    return get_object_or_404(Point, pk=pk, **group.scope)
+def _point(section, pk) -> Point:
+    return get_object_or_404(Point, pk=pk, **section.scope)
 
 
 def _point_anchor(point) -> str:
     return f"tema-{point.theme_id}" if point.theme_id else "ovrigt"
 
 
-@group_action
-def point_edit(request, group, pk):
-    point = _point(group, pk)
+@section_action
+def point_edit(request, section, pk):
+    point = _point(section, pk)
     form = PointForm(request.POST, prefix=f"pt{pk}")
     if not form.is_valid():
-        reject(request, group, f"point-{pk}", form, _point_anchor(point))
+        reject(request, section, f"point-{pk}", form, _point_anchor(point))
     changed = points.edit_point(point, text=form.cleaned_data["text"], by=actor(request))
     return (_("The point was saved.") if changed else _("Nothing to save: the point was not changed.")), _point_anchor(
         point
     )
 
 
-@group_action
-def point_order(request, group, pk):
-    point = _point(group, pk)
+@section_action
+def point_order(request, section, pk):
+    point = _point(section, pk)
     direction = "up" if request.POST.get("direction") == "up" else "down"
-    points.reorder_point(group, point, direction, by=actor(request))
+    points.reorder_point(section, point, direction, by=actor(request))
     return _("The order of the points was changed."), _point_anchor(point)
 
 
-@group_action
-def point_delete(request, group, pk):
-    point = _point(group, pk)
+@section_action
+def point_delete(request, section, pk):
+    point = _point(section, pk)
     anchor = _point_anchor(point)
     points.delete_point(point, by=actor(request))
     return _("The point was removed."), anchor
 
 
-def _quote(group, pk) -> Quote:
-    return get_object_or_404(Quote, pk=pk, **group.scope)
+def _quote(section, pk) -> Quote:
+    return get_object_or_404(Quote, pk=pk, **section.scope)
 
 
-@group_action
-def quote_edit(request, group, pk):
-    quote = _quote(group, pk)
+@section_action
+def quote_edit(request, section, pk):
+    quote = _quote(section, pk)
     anchor = f"citat-{pk}"
     if request.POST.get(f"q{pk}-do") == "restore":
         quotes.restore(quote, by=actor(request))
         return _("The quote is back to samrad's proposal."), anchor
     form = QuoteForm(request.POST, prefix=f"q{pk}")
     if not form.is_valid():
-        reject(request, group, f"quote-{pk}", form, anchor)
+        reject(request, section, f"quote-{pk}", form, anchor)
     found = quotes.edit_text(quote, text=form.cleaned_data["text"], by=actor(request))
     if found:
         messages.warning(request, personal_data_warning(found))
     return _("The quote text was saved."), anchor
 
 
-@group_action
-def quote_status(request, group, pk):
-    quote = _quote(group, pk)
+@section_action
+def quote_status(request, section, pk):
+    quote = _quote(section, pk)
     status = request.POST.get("status", "")
     quotes.set_status(quote, status, by=actor(request))
     found = quotes.findings(quote)
@@ -100,11 +102,11 @@ def quote_status(request, group, pk):
     return message, f"citat-{pk}"
 
 
-@group_action
-def quote_order(request, group, pk):
-    quote = _quote(group, pk)
+@section_action
+def quote_order(request, section, pk):
+    quote = _quote(section, pk)
     direction = "up" if request.POST.get("direction") == "up" else "down"
-    quotes.reorder(group, quote, direction, by=actor(request))
+    quotes.reorder(section, quote, direction, by=actor(request))
     return _("The order of the quotes was changed."), f"citat-{pk}"
 
 
@@ -116,7 +118,7 @@ def personal_data_warning(found) -> str:
     ) % {"found": listed}
 
 
-@workspace(perm="samrad.publish", methods=("POST",))
+@guard("samrad.publish", methods=("POST",), after_login="review:overview")
 def area_status(request, consultation, area):
     area = get_object_or_404(consultation.areas, slug=area)
     status = request.POST.get("status", "")
@@ -132,7 +134,5 @@ def area_status(request, consultation, area):
         )
         if review.status == AreaReview.Status.PUBLISHED:
             messages.info(request, _("It is shown on the public results page now."))
-    target = request.POST.get("next", "")
-    if not (target.startswith("/") and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()})):
-        target = reverse("review:overview", kwargs={"consultation": consultation.slug})
-    return redirect(target)
+    overview = reverse("review:overview", kwargs={"consultation": consultation.slug})
+    return redirect(local_path(request, request.POST.get("next", ""), overview))

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
+from samrad.core.guard import guard
 from samrad.intake.models import Contribution
 from samrad.results.models import Feedback
 
@@ -20,13 +21,13 @@ from .. import workspace as ws
 from ..actions import Actor
 from ..forms import MergeForm, NewThemeForm, OwnLineForm, PointForm, QuoteForm, SelectionForm, ThemeForm
 from ..models import AnalysisRun
-from .common import actor, group_of, workspace
+from .common import actor, section_of
 from .themes import REST
 
 log = logging.getLogger(__name__)
 
 
-@workspace()
+@guard("samrad.review")
 def overview(request, consultation):
     rows, unplaced = ws.overview(consultation)
     latest = ingest.latest_run(consultation)
@@ -50,7 +51,7 @@ def overview(request, consultation):
     )
 
 
-@workspace(methods=("POST",))
+@guard("samrad.review", methods=("POST",), after_login="review:overview")
 def run_analysis(request, consultation):
     back = reverse("review:overview", kwargs={"consultation": consultation.slug}) + "#analys"
     busy = ingest.running(consultation)
@@ -98,11 +99,11 @@ def run_analysis(request, consultation):
 def run_summary(run: AnalysisRun) -> str:
     counts = run.counts
     return _(
-        "The analysis is done: %(groups)d groups, %(themes)d themes, %(statements)d statements, %(rest)s %% in the "
+        "The analysis is done: %(sections)d sections, %(themes)d themes, %(statements)d statements, %(rest)s %% in the "
         "rest. New since the previous run: %(new_statements)d statements, %(new_themes)d themes, %(new_quotes)d "
         "quote candidates."
     ) % {
-        "groups": counts.get("groups", 0),
+        "sections": counts.get("sections", counts.get("groups", 0)),
         "themes": counts.get("themes", 0),
         "statements": counts.get("statements", 0),
         "rest": number_format(100 * counts.get("rest_share", 0), 1),
@@ -112,9 +113,9 @@ def run_summary(run: AnalysisRun) -> str:
     }
 
 
-@workspace()
-def group(request, consultation, area, question):
-    page = ws.group_page(group_of(consultation, area, question))
+@guard("samrad.review")
+def section(request, consultation, area, question):
+    page = ws.section_page(section_of(consultation, area, question))
     rejected = stash.take(request)
     destinations = [(REST, _("the rest (Other)"))] + [(str(t.pk), t.headline) for t in page.themes]
     for t in page.themes:
@@ -142,8 +143,8 @@ def group(request, consultation, area, question):
     context = {
         "consultation": consultation,
         "page": page,
-        "area": page.group.area,
-        "question": page.group.question,
+        "area": page.section.area,
+        "question": page.section.question,
         "questions": list(consultation.questions.all()),
         "rest_form": stash.form_for(rejected, f"selection-{REST}", SelectionForm, prefix="srest", statements=page.rest),
         "rest_selected": stash.selected(rejected, f"selection-{REST}", "srest-statements"),
@@ -155,10 +156,10 @@ def group(request, consultation, area, question):
         "rejected_key": (rejected or {}).get("key", ""),
         "can_publish": request.user.has_perm("samrad.publish", consultation),
     }
-    return render(request, "review/group.html", context)
+    return render(request, "review/section.html", context)
 
 
-@workspace()
+@guard("samrad.review")
 def download(request, consultation, fmt):
     if fmt not in downloads.FORMATS:
         raise Http404
@@ -169,7 +170,7 @@ def download(request, consultation, fmt):
     return response
 
 
-@workspace(perm="samrad.view_feedback")
+@guard("samrad.view_feedback")
 def feedback(request, consultation):
     rows = Feedback.objects.filter(consultation=consultation)
     tallies = (
