@@ -193,14 +193,19 @@ def test_without_a_mapping_an_unknown_file_gets_a_suggested_mapping(example_plan
     assert 'respondent = "ID"' in report.suggested_mapping
 
 
-def test_bad_timestamps_and_duplicate_respondents(example_plan):
-    data = csv_bytes([["id", "tid", "area", "utmaningar"], ["1", "igår", "musik", "a"], ["1", "", "musik", "b"]])
+def test_bad_timestamps_are_reported_with_a_format_that_can_be_copied(example_plan):
+    data = csv_bytes([["id", "tid", "area", "utmaningar"], ["1", "igår", "musik", "a"], ["2", "", "musik", "b"]])
     mapping = (
         '[columns]\nrespondent = "id"\nsubmitted_at = "tid"\narea = "area"\n[questions]\nutmaningar = "utmaningar"\n'
     )
     report = run_import(example_plan, data, "t.csv", mapping, dry_run=True)
     assert [(p.row, p.column) for p in report.errors] == [(2, "tid")]
-    assert any("finns också på rad 2" in p.message for p in report.warnings)
+    hint = report.errors[0].suggestion
+    assert "timestamp_format" in hint and '"%d/%m/%Y %H:%M"' in hint and "%%" not in hint
+    # Pasted into the mapping as suggested, the format reads such times.
+    fixed = csv_bytes([["id", "tid", "area", "utmaningar"], ["1", "02/06/2022 09:03", "musik", "a"]])
+    with_format = mapping + '[read]\ntimestamp_format = "%d/%m/%Y %H:%M"\n'
+    assert not run_import(example_plan, fixed, "t.csv", with_format, dry_run=True).errors
 
 
 def test_nul_in_a_cell_is_removed_and_recorded(example_plan):

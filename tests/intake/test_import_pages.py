@@ -139,3 +139,79 @@ def test_staff_landing_page_links_to_the_intake_tools(client, example_plan, anal
     client.force_login(facilitator)
     html = client.get("/personal/").content.decode()
     assert 'href="/orebro-2022/anteckningar/"' in html and 'href="/orebro-2022/import/"' not in html
+
+
+def test_cli_asks_for_the_duplicates_decision_and_takes_it(capsys, example_plan, tmp_path):
+    from tests.intake.test_import_shapes import WIDE_IDS, duplicated_wide
+
+    export, mapping = tmp_path / "dubbel.csv", tmp_path / "m.toml"
+    export.write_bytes(duplicated_wide())
+    mapping.write_text(WIDE_IDS, encoding="utf-8")
+    args = ["import", str(export), "--consultation", "orebro-2022", "--mapping", str(mapping)]
+    code, out, _ = run(capsys, *args)
+    assert code == 2 and "3 rader upprepar en svarandes id" in out and "Fatta de beslut" in out
+    assert Contribution.objects.count() == 0
+    code, out, _ = run(capsys, *args, "--duplicates", "keep-first")
+    assert code == 0 and "4 tillagda" in out and "den första raden för varje svarande behålls" in out
+    with pytest.raises(SystemExit) as exit_:
+        run(capsys, *args, "--duplicates", "first")
+    assert exit_.value.code == 2 and "keep-first" in capsys.readouterr().err
+
+
+def test_cli_needs_accept_multiline_for_a_swallowing_cell(capsys, example_plan, tmp_path):
+    from tests.intake.test_import_files import FORMS_MAPPING, stray_quote_export
+
+    export, mapping = tmp_path / "forms.csv", tmp_path / "m.toml"
+    export.write_bytes(stray_quote_export())
+    mapping.write_text(FORMS_MAPPING, encoding="utf-8")
+    args = ["import", str(export), "--consultation", "orebro-2022", "--mapping", str(mapping)]
+    code, out, _ = run(capsys, *args)
+    assert code == 2 and "textraderna 5–105" in out and Contribution.objects.count() == 0
+    code, out, _ = run(capsys, *args, "--accept-multiline")
+    assert code == 0 and "som du har bekräftat" in out and Contribution.objects.count() == 20
+
+
+def test_the_page_asks_for_the_duplicates_decision_and_keeps_it_to_the_import(client, analyst):
+    from tests.intake.test_import_shapes import WIDE_IDS, duplicated_wide
+
+    client.force_login(analyst)
+    file = SimpleUploadedFile("dubbel.csv", duplicated_wide(), content_type="text/csv")
+    page = client.post(URL, {"action": "check", "file": file, "mapping": WIDE_IDS})
+    html = page.content.decode()
+    assert "Rader som upprepar en svarande" in html and 'name="duplicates" value="keep-first"' in html
+    assert "Importera" not in html.split("Kontrollera filen")[-1].split("</form>")[0]
+    pending = page.context["form"].initial["pending"]
+    page = client.post(URL, {"action": "check", "pending": pending, "mapping": WIDE_IDS, "duplicates": "keep-all"})
+    html = page.content.decode()
+    assert "Kontroll: klar att importera" in html and "Importera 8 inspel" in html
+    assert 'value="keep-all" id="id_duplicates_1" checked' in html  # the choice stays on the page
+    done = client.post(URL, {"action": "import", "pending": pending, "mapping": WIDE_IDS, "duplicates": "keep-all"})
+    assert done.status_code == 302 and Contribution.objects.count() == 8
+
+
+def test_the_page_asks_to_confirm_cells_over_many_lines(client, analyst):
+    from tests.intake.test_import_files import FORMS_MAPPING, stray_quote_export
+
+    client.force_login(analyst)
+    file = SimpleUploadedFile("forms.csv", stray_quote_export(), content_type="text/csv")
+    page = client.post(URL, {"action": "check", "file": file, "mapping": FORMS_MAPPING})
+    html = page.content.decode()
+    assert "textraderna 5–105" in html and 'name="accept_multiline"' in html
+    pending = page.context["form"].initial["pending"]
+    confirm = {"pending": pending, "mapping": FORMS_MAPPING, "accept_multiline": "on"}
+    page = client.post(URL, {"action": "check", **confirm})
+    assert "Importera 20 inspel" in page.content.decode()
+    assert client.post(URL, {"action": "import", **confirm}).status_code == 302
+    assert Contribution.objects.count() == 20
+
+
+def test_the_page_refuses_a_file_over_the_limits_with_its_own_time_limit(client, analyst, settings):
+    from tests.intake.test_import_files import bottom_cell_workbook
+
+    client.force_login(analyst)
+    file = SimpleUploadedFile("liten.xlsx", bottom_cell_workbook())
+    page = client.post(URL, {"action": "check", "file": file, "mapping": ""})
+    assert page.status_code == 200 and "SAMRAD_IMPORT_MAX_ROWS" in page.content.decode()
+    settings.SAMRAD_IMPORT_MAX_SECONDS_WEB = 1e-9
+    page = client.post(URL, {"action": "check", "file": upload(), "mapping": MAPPING})
+    assert "SAMRAD_IMPORT_MAX_SECONDS_WEB" in page.content.decode()

@@ -221,3 +221,43 @@ def test_nul_in_a_note_is_removed_and_the_rest_kept(client, groups):
     code, body = autosave(client, link(same), "bibliotek", "a\x00b\x07c", version=0, seq=1)
     assert code == 200
     assert Contribution.objects.get(group=same).raw_text == "ab\x07c"
+
+
+def test_editing_an_imported_note_updates_it_instead_of_adding_a_second(client, groups, facilitator, tmp_path):
+    """Notes brought in by the example loader (or any import) carry another key than the page's `note:` key;
+    an edit on the page must change that note, not add a second one beside it."""
+    from samrad.intake.example import _load_notes
+
+    same, _mixed = groups
+    path = tmp_path / "notes.csv"
+    path.write_text(
+        "round,group,area,question,text\n1,r1-bibliotek-1,bibliotek,utmaningar,Importerad text\n", encoding="utf-8"
+    )
+    _load_notes(same.round.event.consultation, path)
+    imported = Contribution.objects.get(group=same)
+    assert not imported.dedup_key.startswith("note:")
+    total = Contribution.objects.count()
+    client.force_login(facilitator)
+    url = f"/orebro-2022/anteckningar/grupp/{same.pk}/"
+    page = client.get(url)
+    field = page.context["fields"][0]
+    assert field["text"] == "Importerad text"
+    response = client.post(
+        url,
+        {"client": page.context["client"], "seq": 1, "text-bibliotek": "Rättad text", "version-bibliotek": 0},
+    )
+    assert response.status_code == 302
+    assert Contribution.objects.count() == total
+    note = Contribution.objects.get(group=same)
+    assert note.pk == imported.pk and note.raw_text == "Rättad text"
+    revision = note.revisions.get()
+    assert (revision.version, revision.previous_text, revision.text) == (1, "Importerad text", "Rättad text")
+    # Autosave goes the same way.
+    status, body = autosave(client, url, "bibliotek", "Rättad igen", version=1, seq=2, tab=page.context["client"])
+    assert status == 200 and body["status"] == "saved"
+    assert Contribution.objects.count() == total
+    assert Contribution.objects.get(group=same).raw_text == "Rättad igen"
+    # Loading the example's notes again keeps the edit.
+    _load_notes(same.round.event.consultation, path)
+    assert Contribution.objects.count() == total
+    assert Contribution.objects.get(group=same).raw_text == "Rättad igen"

@@ -235,3 +235,13 @@ def test_the_form_fields_follow_the_plan(open_survey):
 def test_works_in_english(client, open_survey):
     page = client.get("/en/orebro-2022/enkat/").content.decode()
     assert "Send my answers" in page and "Which culture area or areas do you answer about?" in page
+
+
+def test_the_same_area_twice_is_a_form_error_that_keeps_the_text(client, open_survey):
+    """A tampered or doubled POST (areas=musik&areas=musik) gets a message, not a server error."""
+    page = client.post(URL, form_data(client, areas=["musik", "musik"]))
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert "Välj varje kulturområde bara en gång." in html
+    assert "Fler scener utanför Örebro." in html  # what was typed is still there
+    assert Contribution.objects.count() == 0 and SurveyResponse.objects.count() == 0

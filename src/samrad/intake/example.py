@@ -15,7 +15,7 @@ from samrad.core.csvfiles import DataFileError, lookup, read_rows
 from samrad.demo import EXAMPLE_EVENT
 from samrad.participation.example import group_for_example_ref
 
-from .models import Contribution
+from .models import Contribution, NoteRevision
 from .survey import Answers, store_response
 
 NOTE_COLUMNS = ["round", "group", "area", "question", "text"]
@@ -47,11 +47,11 @@ def _load_notes(consultation: Consultation, path: Path) -> int:
             "provenance": {"file": path.name, "row": row_no, "example_group": row["group"], "round": row["round"]},
         }
         values.update(_group_of(event, row))
-        Contribution.objects.update_or_create(
-            consultation=consultation,
-            dedup_key=f"example:notes:{row['group']}:{row['area']}:{row['question']}",
-            defaults=values,
-        )
+        key = f"example:notes:{row['group']}:{row['area']}:{row['question']}"
+        if NoteRevision.objects.filter(contribution__consultation=consultation, contribution__dedup_key=key).exists():
+            # Edited on the notes page since it was loaded: loading the example again keeps the edit.
+            del values["raw_text"], values["received_at"]
+        Contribution.objects.update_or_create(consultation=consultation, dedup_key=key, defaults=values)
         count += 1
     return count
 

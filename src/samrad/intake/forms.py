@@ -128,6 +128,12 @@ class SurveyForm(forms.Form):
     def is_spam(self) -> bool:
         return bool(self.data.get(HONEYPOT))
 
+    def clean_areas(self) -> list[str]:
+        areas = self.cleaned_data.get("areas", [])
+        if len(set(areas)) != len(areas):  # only a doubled or tampered post sends one twice
+            raise forms.ValidationError(_("Choose each culture area only once."))
+        return areas
+
     def clean_key(self) -> str:
         key = self.cleaned_data.get("key", "")
         return key if KEY_PATTERN.match(key) else new_key()

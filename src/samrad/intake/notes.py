@@ -89,10 +89,19 @@ def note_key(group: Group, question_slug: str, area: Area | None) -> str:
     return dedup_key("note", str(group.pk), question_slug, area.slug if area else "-")
 
 
+def _group_notes(group: Group):
+    """The group's notes for this round's question, oldest first: written here or brought in by an import."""
+    return Contribution.objects.filter(
+        group=group, source=Contribution.Source.GROUP_NOTE, question=group.round.question
+    ).order_by("pk")
+
+
 def notes_of(group: Group) -> dict[int | None, Contribution]:
-    """area id -> the group's note for this round's question."""
-    qs = Contribution.objects.filter(group=group, source=Contribution.Source.GROUP_NOTE, question=group.round.question)
-    return {c.area_id: c for c in qs}
+    """area id -> the group's note for this round's question (the oldest, should there be two)."""
+    notes: dict[int | None, Contribution] = {}
+    for contribution in _group_notes(group):
+        notes.setdefault(contribution.area_id, contribution)
+    return notes
 
 
 def current_version(contribution: Contribution | None) -> int:
@@ -119,11 +128,8 @@ def save_note(
         if lock:
             raise NotesLocked(lock)
         key = note_key(group, question.slug if question else "-", area)
-        contribution = (
-            Contribution.objects.select_for_update()
-            .filter(consultation_id=event.consultation_id, dedup_key=key)
-            .first()
-        )
+        # The note the page shows, whatever its key: an imported note has none of the `note:` form.
+        contribution = _group_notes(group).select_for_update().filter(area=area).first()
         version = current_version(contribution)
         current_text = contribution.raw_text if contribution else ""
         if NoteRevision.objects.filter(contribution=contribution, client=client, seq__gte=seq).exists():

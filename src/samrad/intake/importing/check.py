@@ -3,24 +3,28 @@
 A value the plan does not know (an area spelt “Bild & form”) is never guessed: it is reported once, with the
 rows it occurs in and the closest value of the plan as a suggestion, and the mapping can name it explicitly.
 Names and slugs of the plan are matched regardless of case, spacing and accents (“bild och form”, “Slojd”).
+
+A row of a wide file is one respondent's answers; a row of a long file is one answer. A respondent id that
+comes again (in a long file: again for the same question and area) is a decision for the person importing —
+keep the first row, keep all, or refuse the file — never a silent drop.
 """
 
 import datetime as dt
-import difflib
 import hashlib
-import re
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
-from samrad.consultations.models import Area, Consultation, Municipality, Question, RoleCategory
+from samrad.consultations.models import Area, Municipality, Question, RoleCategory
 
-from .mapping import Mapping, toml_line
+from . import findings
+from .findings import Problem
+from .limits import Budget
+from .mapping import Mapping
+from .plan import ImportPlan, norm
 from .read import Table
 
 TIMESTAMP_FORMATS = [
@@ -34,80 +38,19 @@ TIMESTAMP_FORMATS = [
     "%Y/%m/%d %H:%M:%S",
     "%Y-%m-%d",
 ]
-SHOWN_ROWS = 5
-
-
-@dataclass
-class Problem:
-    row: int | None
-    column: str
-    message: str
-    suggestion: str = ""
-    error: bool = True
 
 
 @dataclass
 class Record:
     row: int
-    key: str  # stable identity of the row: respondent id or content fingerprint
+    key: str  # stable identity of the row's answers: respondent id or content fingerprint
+    respondent_key: str  # who answered: the same for every row of one respondent id
     respondent_ref: str
     received_at: dt.datetime | None
     areas: list[Area | None]
     role: RoleCategory | None
     municipality: Municipality | None
     answers: list[tuple[Question, str, str]]  # (question, text as in the file, column name)
-
-
-class ImportPlan:
-    """The plan's values an import can refer to, with forgiving lookups by slug or name."""
-
-    def __init__(self, consultation: Consultation):
-        self.consultation = consultation
-        self.questions = {q.slug: q for q in consultation.questions.all()}
-        self.events = {e.slug: e for e in consultation.events.all()}
-        self.objects = {
-            "area": {a.slug: a for a in consultation.areas.all()},
-            "role": {r.slug: r for r in consultation.role_categories.all()},
-            "municipality": {m.slug: m for m in consultation.municipalities.all()},
-        }
-        self.index: dict[str, dict[str, str]] = {}
-        for kind, objects in self.objects.items():
-            index = {}
-            for slug, obj in objects.items():
-                for name in (slug, obj.name):
-                    index[_norm(name)] = slug
-                    index[slugify(name)] = slug
-            self.index[kind] = index
-
-    def slugs(self, kind: str) -> dict:
-        return self.objects[kind]
-
-    def find(self, kind: str, value: str, explicit: dict[str, str]) -> tuple[bool, str]:
-        """(known, slug). An explicit mapping of "" means: known, no value."""
-        if value in explicit:
-            return True, explicit[value]
-        normalised = _norm(value)
-        for key, slug in explicit.items():
-            if _norm(key) == normalised:
-                return True, slug
-        slug = self.index[kind].get(normalised) or self.index[kind].get(slugify(value))
-        return (True, slug) if slug else (False, "")
-
-    def suggestion(self, kind: str, value: str) -> str:
-        """The closest value of the plan: by spelling, else a plan name the value contains ("Karlskoga kommun")."""
-        names = {_norm(obj.name): slug for slug, obj in self.objects[kind].items()}
-        names.update({slug: slug for slug in self.objects[kind]})
-        wanted = _norm(value)
-        words = set(re.split(r"\W+", wanted))
-        contained = {slug for name, slug in names.items() if set(re.split(r"\W+", name)) <= words}
-        if len(contained) == 1:
-            return contained.pop()
-        match = difflib.get_close_matches(wanted, list(names), n=1, cutoff=0.5)
-        return names[match[0]] if match else ""
-
-
-def _norm(value: str) -> str:
-    return " ".join(value.split()).casefold()
 
 
 def parse_time(value: str, fmt: str, zone=None) -> dt.datetime | None:
@@ -142,11 +85,13 @@ def fingerprint(cells: list[str]) -> str:
 class Checker:
     """Turns rows into Records and collects Problems. Unknown values are gathered per (column, value)."""
 
-    def __init__(self, table: Table, mapping: Mapping, plan: ImportPlan):
-        self.table, self.mapping, self.plan = table, mapping, plan
+    def __init__(self, table: Table, mapping: Mapping, plan: ImportPlan, budget: Budget | None = None):
+        self.table, self.mapping, self.plan, self.budget = table, mapping, plan, budget
         self.problems: list[Problem] = [Problem(None, "", w, error=False) for w in table.warnings]
         self.unknown: dict[tuple[str, str], list[int]] = defaultdict(list)
-        self.seen_respondents: dict[str, int] = {}
+        self.first_rows: dict[tuple[str, ...], int] = {}  # a respondent's (long: answer's) identity -> first row
+        self.repeats: dict[tuple[str, ...], int] = defaultdict(int)
+        self.duplicates: list[tuple[int, int]] = []  # (row, the earlier row it repeats)
         self.occurrences: dict[str, int] = defaultdict(int)
         self.zone = timezone.get_current_timezone()
         self.empty_rows = 0
@@ -155,12 +100,16 @@ class Checker:
         self.formula_cells = 0
         self.rows_without_area: list[int] = []
         self.rows_without_time: list[int] = []
+        self.rows_without_question: list[int] = []
+        self.left_out: dict[str, list[int]] = defaultdict(list)  # long: question value mapped to "" -> rows
 
     def header(self, role: str) -> str:
         return self.table.headers[self.mapping.columns[role]]
 
     def records(self) -> Iterator[Record]:
         for number, cells in self.table.rows:
+            if self.budget is not None:
+                self.budget.time()
             record = self._record(number, cells)
             if record is not None:
                 yield record
@@ -176,18 +125,43 @@ class Checker:
             return None, False
         return (self.plan.objects[kind].get(slug) if slug else None), True
 
+    def _question(self, number: int, cells) -> tuple[Question | None, bool]:
+        """Long files: the row's question, and whether it is known. (None, True): the mapping leaves it out."""
+        raw = cells[self.mapping.columns["question"]].strip()
+        if not raw:
+            self.rows_without_question.append(number)
+            return None, False
+        known, slug = self.plan.find("question", raw, self.mapping.values.get("question", {}))
+        if not known:
+            self.unknown[("question", raw)].append(number)
+            return None, False
+        if not slug:
+            self.left_out[raw].append(number)
+        return (self.plan.questions[slug] if slug else None), True
+
     def _record(self, number: int, cells: list[str]) -> Record | None:
-        answers = []
-        for slug, index in self.mapping.questions.items():
-            text = cells[index]
-            if text.strip():
-                answers.append((self.plan.questions[slug], text, self.table.headers[index]))
-                if text.startswith(("=", "+", "@")) and len(text) > 1:
-                    self.formula_cells += 1
-        if not answers:
-            self.empty_rows += 1
-            return None
         ok = True
+        answers = []
+        if self.mapping.shape == "long":
+            index = self.mapping.columns["answer"]
+            if not cells[index].strip():
+                self.empty_rows += 1
+                return None
+            question, ok = self._question(number, cells)
+            if ok and question is None:
+                return None  # a question the mapping leaves out
+            if question is not None:
+                answers.append((question, cells[index], self.table.headers[index]))
+        else:
+            for slug, index in self.mapping.questions.items():
+                if cells[index].strip():
+                    answers.append((self.plan.questions[slug], cells[index], self.table.headers[index]))
+            if not answers:
+                self.empty_rows += 1
+                return None
+        for _question, text, _column in answers:
+            if text.startswith(("=", "+", "@")) and len(text) > 1:
+                self.formula_cells += 1
         areas: list[Area | None] = []
         raw_area = self._value(cells, "area")
         if raw_area is not None and raw_area.strip():
@@ -235,114 +209,45 @@ class Checker:
                             _("“%(value)s” is not a date and time samrad can read.") % {"value": raw_time},
                             _(
                                 "Use a format like 2022-06-02 09:03, or set timestamp_format in [read], "
-                                'e.g. "%%d/%%m/%%Y %%H:%%M".'
-                            ),
+                                "e.g. %(example)s."
+                            )
+                            % {"example": '"%d/%m/%Y %H:%M"'},
                         )
                     )
             else:
                 self.rows_without_time.append(number)
         respondent_ref = (self._value(cells, "respondent") or "").strip()
-        if respondent_ref:
-            if respondent_ref in self.seen_respondents:
-                self.problems.append(
-                    Problem(
-                        number,
-                        self.header("respondent"),
-                        _("The respondent “%(ref)s” is also on row %(first)d; this row is left out.")
-                        % {"ref": respondent_ref, "first": self.seen_respondents[respondent_ref]},
-                        _("Remove one of the rows if they are different answers with the same id."),
-                        error=False,
-                    )
-                )
-                return None
-            self.seen_respondents[respondent_ref] = number
-            key = "r:" + hashlib.sha256(respondent_ref.encode("utf-8", "surrogatepass")).hexdigest()[:24]
-        else:
-            cells_print = fingerprint(cells)
-            self.occurrences[cells_print] += 1
-            key = f"c:{cells_print}:{self.occurrences[cells_print]}"
+        identity = self._identity(number, cells, respondent_ref)
+        if identity is None:
+            return None  # a repeated respondent that is not kept
+        key, respondent_key = identity
         if not ok:
             return None
         self.answers += len(answers)
         self.kept += 1
-        return Record(number, key, respondent_ref, received_at, areas, role, municipality, answers)
+        return Record(number, key, respondent_key, respondent_ref, received_at, areas, role, municipality, answers)
+
+    def _identity(self, number: int, cells: list[str], respondent_ref: str) -> tuple[str, str] | None:
+        """(key of the row's answers, key of the respondent); None for a repeated row that is left out."""
+        if not respondent_ref:
+            cells_print = fingerprint(cells)
+            self.occurrences[cells_print] += 1
+            key = f"c:{cells_print}:{self.occurrences[cells_print]}"
+            return key, key
+        respondent_key = "r:" + hashlib.sha256(respondent_ref.encode("utf-8", "surrogatepass")).hexdigest()[:24]
+        identity: tuple[str, ...] = (respondent_ref,)
+        if self.mapping.shape == "long":  # one row per answer: a repeat is the same question and area again
+            identity += (norm(cells[self.mapping.columns["question"]]), norm(self._value(cells, "area") or ""))
+        first = self.first_rows.get(identity)
+        if first is None:
+            self.first_rows[identity] = number
+            return respondent_key, respondent_key
+        self.duplicates.append((number, first))
+        if self.mapping.duplicates != "keep-all":
+            return None
+        self.repeats[identity] += 1
+        return f"{respondent_key}:{self.repeats[identity] + 1}", respondent_key
 
     def finish(self) -> list[Problem]:
         """All problems, unknown values first (one line per value, with its rows), then the rest."""
-        out = []
-        for (role, value), rows in sorted(self.unknown.items(), key=lambda item: item[1][0]):
-            kind = role
-            slug = self.plan.suggestion(kind, value)
-            name = self.plan.objects[kind][slug].name if slug else ""
-            shown = ", ".join(str(r) for r in rows[:SHOWN_ROWS])
-            more = len(rows) - SHOWN_ROWS
-            if more > 0:
-                shown += " " + ngettext("and %(n)d more", "and %(n)d more", more) % {"n": more}
-            where = ngettext("row %(rows)s", "rows %(rows)s", len(rows)) % {"rows": shown}
-            section = f"[values.{kind}]"
-            suggestion = (
-                _("Did you mean %(slug)s (%(name)s)? Add %(line)s under %(section)s in the mapping.")
-                % {"slug": slug, "name": name, "line": toml_line(value, slug), "section": section}
-                if slug
-                else _("Add %(line)s under %(section)s in the mapping, with the plan's slug.")
-                % {"line": toml_line(value, "…"), "section": section}
-            )
-            out.append(
-                Problem(
-                    rows[0],
-                    self.header(role),
-                    _("“%(value)s” is not one of the plan's %(kinds)s (%(where)s).")
-                    % {"value": value, "kinds": _kind_name(kind), "where": where},
-                    suggestion,
-                )
-            )
-        if self.rows_without_area:
-            out.append(
-                Problem(
-                    self.rows_without_area[0],
-                    self.header("area") if "area" in self.mapping.columns else "",
-                    ngettext(
-                        "%(n)d row names no culture area; its answers are imported without one.",
-                        "%(n)d rows name no culture area; their answers are imported without one.",
-                        len(self.rows_without_area),
-                    )
-                    % {"n": len(self.rows_without_area)},
-                    _("Results are shown per culture area: map an area column, or set defaults.area."),
-                    error=False,
-                )
-            )
-        if self.rows_without_time:
-            out.append(
-                Problem(
-                    self.rows_without_time[0],
-                    self.header("submitted_at"),
-                    ngettext(
-                        "%(n)d row has no time; the time of the import is used.",
-                        "%(n)d rows have no time; the time of the import is used.",
-                        len(self.rows_without_time),
-                    )
-                    % {"n": len(self.rows_without_time)},
-                    error=False,
-                )
-            )
-        if self.formula_cells:
-            out.append(
-                Problem(
-                    None,
-                    "",
-                    ngettext(
-                        "%(n)d answer starts like a spreadsheet formula (=, +, @). It is kept as text, exactly as in "
-                        "the file, and made safe whenever samrad writes a spreadsheet.",
-                        "%(n)d answers start like a spreadsheet formula (=, +, @). They are kept as text, exactly "
-                        "as in the file, and made safe whenever samrad writes a spreadsheet.",
-                        self.formula_cells,
-                    )
-                    % {"n": self.formula_cells},
-                    error=False,
-                )
-            )
-        return out + self.problems
-
-
-def _kind_name(kind: str) -> str:
-    return {"area": _("culture areas"), "role": _("role categories"), "municipality": _("municipalities")}[kind]
+        return findings.problems(self)

@@ -1,7 +1,12 @@
 """The mapping file (TOML): which column of an export holds what, and how the export's values translate to the
-plan's culture areas, role categories and municipalities. See README, "Importing answers".
+plan's questions, culture areas, role categories and municipalities. See README, "Importing answers".
 
-Without a mapping, columns named like the plan's slugs are used (the format of examples/orebro-2022/survey.csv).
+Two shapes of file: wide (one row per respondent, one column per question: [questions] names the columns) and
+long (one row per answer: columns.question holds the question, columns.answer the text, and the question
+column's values are matched to the plan's questions by slug or name, or by [values.question]).
+
+Without a mapping, columns named like the plan's slugs are used (the format of examples/orebro-2022/survey.csv),
+or for a long file columns named question and answer (fråga, svar).
 """
 
 import difflib
@@ -14,9 +19,13 @@ from samrad.intake.models import Contribution
 
 from .read import DELIMITERS, ENCODINGS, Table, column_letter
 
-COLUMN_ROLES = ("area", "role", "municipality", "respondent", "submitted_at")
-VALUE_KINDS = ("area", "role", "municipality")
-TOP_KEYS = {"name", "source", "event", "columns", "questions", "values", "read", "defaults"}
+COLUMN_ROLES = ("area", "role", "municipality", "respondent", "submitted_at", "question", "answer")
+LONG_ROLES = ("question", "answer")
+VALUE_KINDS = ("area", "role", "municipality", "question")
+DEFAULT_KINDS = ("area", "role", "municipality")
+SHAPES = ("wide", "long")
+DUPLICATES = ("keep-first", "keep-all", "refuse")
+TOP_KEYS = {"name", "source", "event", "shape", "duplicates", "columns", "questions", "values", "read", "defaults"}
 READ_KEYS = {"encoding", "delimiter", "sheet", "header_row", "area_separator", "timestamp_format"}
 # Column names that a file in samrad's own format uses (and common English/Swedish variants).
 DEFAULT_NAMES = {
@@ -25,6 +34,8 @@ DEFAULT_NAMES = {
     "municipality": ["municipality", "kommun"],
     "respondent": ["respondent", "ref", "id"],
     "submitted_at": ["submitted_at", "timestamp", "tidpunkt", "datum"],
+    "question": ["question", "fråga", "fraga"],
+    "answer": ["answer", "svar"],
 }
 
 
@@ -37,10 +48,12 @@ class MappingError(ValueError):
 @dataclass
 class Mapping:
     columns: dict[str, int] = field(default_factory=dict)  # role -> column index
-    questions: dict[str, int] = field(default_factory=dict)  # question slug -> column index
+    questions: dict[str, int] = field(default_factory=dict)  # wide: question slug -> column index
     values: dict[str, dict[str, str]] = field(default_factory=dict)  # kind -> {value in file: slug or ""}
     defaults: dict[str, str] = field(default_factory=dict)  # kind -> slug used when the cell is empty
     name: str = ""
+    shape: str = "wide"
+    duplicates: str = ""  # what to do with a repeated respondent: one of DUPLICATES; "" = not decided yet
     source: str = Contribution.Source.IMPORT
     event: str = ""
     area_separator: str = ";"
@@ -139,6 +152,22 @@ def build(doc: dict, text: str, table: Table, plan) -> Mapping:
                 % {"value": doc["event"], "allowed": ", ".join(plan.events)}
             )
         mapping.event = str(doc["event"])
+    columns_doc = doc.get("columns", {}) if isinstance(doc.get("columns"), dict) else {}
+    shape = doc.get("shape") or ("long" if any(role in columns_doc for role in LONG_ROLES) else "wide")
+    if shape not in SHAPES:
+        problems.append(
+            _("shape: “%(value)s” is not one of %(allowed)s.") % {"value": shape, "allowed": ", ".join(SHAPES)}
+        )
+    else:
+        mapping.shape = shape
+    duplicates = doc.get("duplicates", "")
+    if duplicates and duplicates not in DUPLICATES:
+        problems.append(
+            _("duplicates: “%(value)s” is not one of %(allowed)s.")
+            % {"value": duplicates, "allowed": ", ".join(DUPLICATES)}
+        )
+    else:
+        mapping.duplicates = duplicates
     read = doc.get("read", {})
     for key in read:
         if key not in READ_KEYS:
@@ -157,7 +186,16 @@ def build(doc: dict, text: str, table: Table, plan) -> Mapping:
             )
         return index
 
-    for role, ref in doc.get("columns", {}).items():
+    for role, ref in columns_doc.items():
+        if role in LONG_ROLES and mapping.shape == "wide":
+            problems.append(
+                _(
+                    "columns.%(key)s: a question and an answer column belong to a long file (one row per answer). "
+                    'Remove shape = "wide", or map the question columns under [questions].'
+                )
+                % {"key": role}
+            )
+            continue
         if role not in COLUMN_ROLES:
             hint = _suggest(role, COLUMN_ROLES)
             problems.append(
@@ -169,7 +207,25 @@ def build(doc: dict, text: str, table: Table, plan) -> Mapping:
         index = column("columns", role, ref)
         if index is not None:
             mapping.columns[role] = index
-    for slug, ref in doc.get("questions", {}).items():
+    if mapping.shape == "long":
+        for role in LONG_ROLES:
+            if role not in columns_doc:
+                problems.append(
+                    _(
+                        "columns.%(key)s: a long file (one row per answer) needs a question column and an answer "
+                        'column. Add %(key)s = "…" under [columns] with the column\'s name.'
+                    )
+                    % {"key": role}
+                )
+        if doc.get("questions"):
+            problems.append(
+                _(
+                    "questions: in a long file the question column names the question of each row. Leave out "
+                    "[questions]; list the column's values the plan does not know by name under [values.question] "
+                    '(e.g. "Vad saknas?" = "utmaningar").'
+                )
+            )
+    for slug, ref in (doc.get("questions", {}) if mapping.shape == "wide" else {}).items():
         if slug not in plan.questions:
             hint = _suggest(slug, plan.questions)
             problems.append(
@@ -184,8 +240,19 @@ def build(doc: dict, text: str, table: Table, plan) -> Mapping:
     for kind, table_values in doc.get("values", {}).items():
         if kind not in VALUE_KINDS or not isinstance(table_values, dict):
             problems.append(
-                _("values: unknown table “%(key)s”. Use [values.area], [values.role] or [values.municipality].")
+                _(
+                    "values: unknown table “%(key)s”. Use [values.area], [values.role], [values.municipality] or "
+                    "(in a long file) [values.question]."
+                )
                 % {"key": kind}
+            )
+            continue
+        if kind == "question" and mapping.shape == "wide":
+            problems.append(
+                _(
+                    "values.question: belongs to a long file (one row per answer, with a question column). In a "
+                    "wide file, [questions] names the column of each question."
+                )
             )
             continue
         allowed = plan.slugs(kind)
@@ -199,11 +266,11 @@ def build(doc: dict, text: str, table: Table, plan) -> Mapping:
                 )
         mapping.values[kind] = {str(k): str(v) for k, v in table_values.items()}
     for kind, slug in doc.get("defaults", {}).items():
-        if kind not in VALUE_KINDS or slug not in plan.slugs(kind):
+        if kind not in DEFAULT_KINDS or slug not in plan.slugs(kind):
             problems.append(_("defaults.%(kind)s: “%(slug)s” is not in the plan.") % {"kind": kind, "slug": slug})
             continue
         mapping.defaults[kind] = slug
-    if not mapping.questions and not problems:
+    if mapping.shape == "wide" and not mapping.questions and not problems:
         problems.append(
             _(
                 "No column is mapped to a question, so there is nothing to import. Add a [questions] section, "
@@ -216,15 +283,27 @@ def build(doc: dict, text: str, table: Table, plan) -> Mapping:
     return mapping
 
 
-def default_doc(table: Table, plan) -> dict:
-    """The mapping used without a mapping file: columns named like the plan's slugs or common names."""
-    columns, questions = {}, {}
-    lowered = {" ".join(h.split()).casefold(): h for h in table.headers}
+def named_columns(headers: list[str]) -> dict[str, str]:
+    """role -> header, for columns named like samrad's own format or a common name (DEFAULT_NAMES)."""
+    columns = {}
+    lowered = {" ".join(h.split()).casefold(): h for h in headers}
     for role, names in DEFAULT_NAMES.items():
         for name in names:
             if name in lowered:
                 columns[role] = lowered[name]
                 break
+    return columns
+
+
+def default_doc(table: Table, plan) -> dict:
+    """The mapping used without a mapping file: columns named like the plan's slugs or common names; a long
+    file when it has both a question and an answer column."""
+    columns = named_columns(table.headers)
+    if "question" in columns and "answer" in columns:
+        return {"shape": "long", "columns": columns}
+    columns = {role: header for role, header in columns.items() if role not in LONG_ROLES}
+    questions = {}
+    lowered = {" ".join(h.split()).casefold(): h for h in table.headers}
     for slug, question in plan.questions.items():
         for name in (slug, question.label.casefold(), " ".join(question.text.split()).casefold()):
             if name in lowered:
@@ -233,36 +312,7 @@ def default_doc(table: Table, plan) -> dict:
     return {"columns": columns, "questions": questions}
 
 
-def suggested_toml(table: Table, plan) -> str:
-    """A starting mapping for this file: every column listed, the likely ones filled in, the rest commented out."""
-    doc = default_doc(table, plan)
-    used = set(doc["columns"].values()) | set(doc["questions"].values())
-    lines = [
-        "# " + _("Mapping suggested by samrad. Check every line, then save it as mapping.toml."),
-        'name = ""  # '
-        + _("a name for this source, e.g. the survey tool; re-imports of later exports are then recognised"),
-        'source = "import"',
-        "",
-        "[columns]",
-    ]
-    for role in COLUMN_ROLES:
-        ref = doc["columns"].get(role) or _suggest_header(role, table.headers, used)
-        lines.append(f'{"" if ref else "# "}{role} = "{_toml_escape(ref or "")}"')
-    lines += ["", "[questions]"]
-    for slug, question in plan.questions.items():
-        ref = doc["questions"].get(slug) or _suggest_header(question.text, table.headers, used)
-        lines.append(f'{"" if ref else "# "}{slug} = "{_toml_escape(ref or "")}"')
-    lines += ["", "[read]", 'area_separator = ";"']
-    return "\n".join(lines) + "\n"
-
-
-def _suggest_header(word: str, headers: list[str], used: set[str]) -> str:
-    candidates = {h.casefold(): h for h in headers if h not in used}
-    match = difflib.get_close_matches(word.casefold(), list(candidates), n=1, cutoff=0.6)
-    return candidates[match[0]] if match else ""
-
-
-def _toml_escape(value: str) -> str:
+def toml_escape(value: str) -> str:
     out = []
     for char in value:
         if char in '"\\':
@@ -275,4 +325,4 @@ def _toml_escape(value: str) -> str:
 
 
 def toml_line(value: str, slug: str) -> str:
-    return f'"{_toml_escape(value)}" = "{slug}"'
+    return f'"{toml_escape(value)}" = "{slug}"'

@@ -59,6 +59,13 @@ def lines(report: Report) -> list[str]:
         )
     elif report.dry_run and not report.errors:
         out.append(_("Dry run: nothing was imported. Run again without --dry-run to import."))
+    elif report.undecided:
+        out.append(
+            _(
+                "Nothing was imported. Make the decisions asked for above (--duplicates, --accept-multiline) and "
+                "run again."
+            )
+        )
     else:
         out.append(_("Nothing was imported. Correct the errors (in the file or the mapping) and run again."))
     return out

@@ -4,7 +4,13 @@ A real run is one transaction. The raw file is archived under MEDIA_ROOT/imports
 and every contribution records file, checksum, row and column in its provenance. Rows already imported are
 skipped through Contribution.dedup_key, so running the same file again adds nothing. The key of a row is its
 respondent id when the mapping names one (so a later, longer export of the same survey adds only the new
-rows, given the mapping has a `name`), otherwise a fingerprint of the row's cells.
+rows, given the mapping has a `name`), otherwise a fingerprint of the row's cells. A contribution's key is
+(source, respondent, question, area) whatever the file's shape, so the same answers exported wide or long
+are the same contributions.
+
+Two things wait for a decision by the person importing, reported in the dry run: repeated respondent ids
+(`duplicates`), and cells over many lines that look like swallowed rows (`accept_multiline`). Everything an
+import reads is bounded by limits.Limits.
 """
 
 import hashlib
@@ -25,8 +31,13 @@ from ..rows import RowWriter
 from ..survey import dedup_key
 from ..text import storable
 from . import mapping as mappings
-from .check import Checker, ImportPlan, Problem
+from .check import Checker
+from .findings import Problem
+from .limits import Budget, LimitExceeded, Limits
+from .plan import ImportPlan
 from .read import ReadError, Table, read_table
+from .suggest import suggested_toml
+from .suspect import spanning_message, spanning_suggestion
 
 BATCH = 2000
 MAX_BYTES = 200 * 1024 * 1024
@@ -50,6 +61,8 @@ class Report:
     new_after_check: int = 0
     existing_after_check: int = 0
     suggested_mapping: str = ""
+    duplicates: str = ""  # the decisions given with this run (they override the mapping's)
+    accept_multiline: bool = False
 
     @property
     def errors(self) -> list[Problem]:
@@ -63,6 +76,16 @@ class Report:
     def imported(self) -> bool:
         return self.batch is not None
 
+    @property
+    def decisions(self) -> set[str]:
+        """The decisions this file asks for ("duplicates", "multiline"), made or not."""
+        return {p.decision for p in self.problems if p.decision}
+
+    @property
+    def undecided(self) -> bool:
+        """Every error waits only for a decision: nothing is wrong with the file otherwise."""
+        return bool(self.errors) and all(p.decision for p in self.errors)
+
 
 def run_import(
     consultation: Consultation,
@@ -73,13 +96,38 @@ def run_import(
     dry_run: bool = False,
     user=None,
     actor_label: str = "",
+    duplicates: str = "",
+    accept_multiline: bool = False,
+    limits: Limits | None = None,
 ) -> Report:
-    """Check (and unless dry_run, import) one file. Never raises for bad input: problems are in the report."""
+    """Check (and unless dry_run, import) one file. Never raises for bad input: problems are in the report.
+
+    duplicates ("keep-first", "keep-all", "refuse") overrides the mapping's; accept_multiline confirms cells
+    over many lines that look like swallowed rows.
+    """
     sha = hashlib.sha256(data).hexdigest()
-    report = Report(file_name=Path(file_name).name, sha256=sha, size=len(data), dry_run=dry_run)
+    report = Report(
+        file_name=Path(file_name).name,
+        sha256=sha,
+        size=len(data),
+        dry_run=dry_run,
+        duplicates=duplicates,
+        accept_multiline=accept_multiline,
+    )
     if len(data) > MAX_BYTES:
         report.problems.append(Problem(None, "", _("The file is larger than 200 MB. Split it into smaller files.")))
         return report
+    budget = Budget(limits or Limits.from_settings())
+    try:
+        return _run(consultation, data, report, mapping_text, budget, user, actor_label)
+    except LimitExceeded as exc:
+        report.batch = None
+        report.problems.append(Problem(None, "", str(exc)))
+        return report
+
+
+def _run(consultation, data: bytes, report: Report, mapping_text: str, budget: Budget, user, actor_label: str):
+    sha, file_name, dry_run = report.sha256, report.file_name, report.dry_run
     plan = ImportPlan(consultation)
     try:
         doc = mappings.parse(mapping_text) if mapping_text.strip() else {}
@@ -95,6 +143,7 @@ def run_import(
             delimiter=options.delimiter,
             sheet=options.sheet,
             header_row=options.header_row,
+            budget=budget,
         )
     except ReadError as exc:
         report.problems.append(Problem(None, "", str(exc)))
@@ -108,10 +157,12 @@ def run_import(
         mapping = mappings.build(doc, mapping_text, table, plan)
     except mappings.MappingError as exc:
         report.problems += [Problem(None, _("mapping"), p) for p in exc.problems]
-        report.suggested_mapping = mappings.suggested_toml(table, plan)
+        report.suggested_mapping = suggested_toml(table, plan)
         return report
+    if report.duplicates:
+        mapping.duplicates = report.duplicates
     report.mapping = mapping
-    checker = Checker(table, mapping, plan)
+    checker = Checker(table, mapping, plan, budget)
     # Keys of this source start with import:<namespace>: — a later export of the same named source shares them.
     namespace = hashlib.sha256(mapping.name.encode()).hexdigest()[:16] if mapping.name else sha[:16]
     prefix = f"import:{namespace}:"
@@ -122,7 +173,7 @@ def run_import(
     def contributions(batch_id, build: bool):
         """(dedup key, row to insert) per contribution; the row only when `build` (the check needs only keys)."""
         for record in checker.records():
-            respondent = "import-" + hashlib.sha256(f"{namespace}|{record.key}".encode()).hexdigest()[:16]
+            respondent = "import-" + hashlib.sha256(f"{namespace}|{record.respondent_key}".encode()).hexdigest()[:16]
             received_at = rows.datetime(record.received_at or now) if build else None
             for question, received, column in record.answers:
                 text, changed = storable(received)
@@ -172,10 +223,12 @@ def run_import(
     _count(_existing(consultation, prefix), contributions(None, build=False), report)
     report.records = checker.kept
     report.empty_rows = table.blank_rows + checker.empty_rows
-    report.problems = checker.finish() + report.problems
+    report.problems = _spanning(table, report.accept_multiline) + checker.finish() + report.problems
+    if not mapping_text.strip() and report.errors:
+        report.suggested_mapping = suggested_toml(table, plan)
     if dry_run or report.errors:
         return report
-    checker = Checker(table, mapping, plan)  # a fresh pass over the rows for storing
+    checker = Checker(table, mapping, plan, budget)  # a fresh pass over the rows for storing
     _write_archive(archive, data)
     try:
         with transaction.atomic():
@@ -196,6 +249,7 @@ def run_import(
                 sha256=sha,
                 added=report.new,
                 skipped=report.existing,
+                **_decisions(report, mapping),
             )
     except IntegrityError:
         report.batch = None
@@ -205,6 +259,39 @@ def run_import(
             )
         )
     return report
+
+
+def _decisions(report: Report, mapping: mappings.Mapping) -> dict:
+    """The decisions this import was made with, for the audit log (only those the file asked for)."""
+    decisions = report.decisions
+    out: dict = {}
+    if "duplicates" in decisions:
+        out["duplicates"] = mapping.duplicates
+    if "multiline" in decisions:
+        out["accepted_multiline_cells"] = sum(1 for p in report.problems if p.decision == "multiline")
+    return out
+
+
+def _spanning(table: Table, accepted: bool) -> list[Problem]:
+    """Cells over many lines that may have swallowed rows: errors until the person confirms them."""
+    problems = []
+    for cell in table.spanning:
+        message = spanning_message(cell, table.headers[cell.column])
+        if accepted:
+            problems.append(
+                Problem(
+                    cell.row,
+                    table.headers[cell.column],
+                    message + " " + _("Read as one cell, as you confirmed."),
+                    error=False,
+                    decision="multiline",
+                )
+            )
+        else:
+            problems.append(
+                Problem(cell.row, table.headers[cell.column], message, spanning_suggestion(cell), decision="multiline")
+            )
+    return problems
 
 
 def _store(consultation, report: Report, mapping_text: str, archive: Path, user, actor_label: str) -> ImportBatch:

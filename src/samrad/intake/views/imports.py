@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy
 from samrad.core.guard import guard
 
 from ..importing import run_import
+from ..importing.limits import Limits
 from ..importing.report import describe_file
 from ..models import ImportBatch
 
@@ -36,6 +37,21 @@ class ImportForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 12, "spellcheck": "false"}),
     )
     pending = forms.CharField(required=False, widget=forms.HiddenInput)
+    # Decisions the check may ask for; the page shows them only then.
+    duplicates = forms.ChoiceField(
+        label=gettext_lazy("Rows that repeat a respondent"),
+        choices=[
+            ("keep-first", gettext_lazy("Keep the first row of each respondent, leave out the repeats")),
+            ("keep-all", gettext_lazy("Keep all rows")),
+            ("refuse", gettext_lazy("Refuse the file")),
+        ],
+        required=False,
+        widget=forms.RadioSelect,
+    )
+    accept_multiline = forms.BooleanField(
+        label=gettext_lazy("Cells over many lines are right: read them as they are"), required=False
+    )
+    DECISIONS = ("duplicates", "accept_multiline")
 
     def clean(self):
         data = super().clean()
@@ -70,7 +86,15 @@ def upload(request, consultation):
             else:
                 confirm = request.POST.get("action") == "import"
                 report = run_import(
-                    consultation, data, name, form.cleaned_data["mapping"], dry_run=not confirm, user=request.user
+                    consultation,
+                    data,
+                    name,
+                    form.cleaned_data["mapping"],
+                    dry_run=not confirm,
+                    user=request.user,
+                    duplicates=form.cleaned_data["duplicates"],
+                    accept_multiline=form.cleaned_data["accept_multiline"],
+                    limits=Limits.from_settings(web=True),
                 )
                 if report.imported:
                     (_pending_dir() / pending).unlink(missing_ok=True)
@@ -81,7 +105,11 @@ def upload(request, consultation):
                     )
                     return redirect("intake:import", consultation=consultation.slug)
                 form = ImportForm(
-                    initial={"pending": pending, "mapping": report.suggested_mapping or form.cleaned_data["mapping"]}
+                    initial={
+                        "pending": pending,
+                        "mapping": report.suggested_mapping or form.cleaned_data["mapping"],
+                        **{name: form.cleaned_data[name] for name in ImportForm.DECISIONS},
+                    }
                 )
     error_links = [(form[name].auto_id, f"{form[name].label}: {e}") for name in form.errors for e in form.errors[name]]
     return render(
