@@ -30,7 +30,11 @@ from .phrases import Phrase, Tidier, as_headline, as_item, split
 
 _CONJUNCTION = {"sv": "och", "en": "and", "de": "und", "fr": "et", "fi": "ja"}
 # Flags that keep a phrase out of the "Exempelvis:" items and the rest line.
-ITEM_UNFIT = frozenset({"dependent", "question", "first_person", "clauses", "we", "continues"})
+ITEM_UNFIT = frozenset({"dependent", "question", "first_person", "clauses", "we", "continues", "anaphora"})
+# An item must share this much of its words with the headline (cosine of word TF-IDF): it is an example of
+# what the headline says, not of something else the theme's statements also mention. In the blind read of
+# 2026-12-03, lines whose examples were about another topic than the headline were the low-rated ones.
+HEAD_RELATED = 0.1
 
 
 @dataclass
@@ -67,6 +71,7 @@ class _Pool:
     gram: np.ndarray  # phrase × phrase similarity
 
     words: int = 0  # the first ``words`` columns are word terms, the rest character n-grams
+    word_rows: sp.csr_matrix | None = None  # the phrases' word TF-IDF alone, rows L2-normalised
 
     def terms(self, i: int) -> set[int]:
         cols = self.rows.indices[self.rows.indptr[i] : self.rows.indptr[i + 1]]
@@ -178,8 +183,9 @@ class ThemeDescriber:
         sums = _centres(X, section, k)
         central = {t: self._central(section, t) for t in [*range(k), REST]}
         phrases = _cut(sorted({int(p) for m in central.values() for p in m}), section, lang, tidier)
+        word_vectors = _vectors(vectorizer, [phrase_terms(p.text, section.langs[pos]) for pos, p in phrases])
         vectors = _combine(
-            _vectors(vectorizer, [phrase_terms(p.text, section.langs[pos]) for pos, p in phrases]),
+            word_vectors,
             chars.transform([p.text.lower() for _pos, p in phrases]) if phrases else sp.csr_matrix((0, Xc.shape[1])),
         )
         by_statement: dict[int, list[int]] = {}
@@ -192,7 +198,7 @@ class ThemeDescriber:
             members = central[t]
             idx = [i for m in members for i in by_statement.get(int(m), [])]
             pool = _pool(idx, phrases, vectors, sums, t, X, section.weights)
-            pool.words = Xw.shape[1]
+            pool.words, pool.word_rows = Xw.shape[1], word_vectors[idx] if idx else None
             keywords = section.keyword_terms[t][:4] if t < len(section.keyword_terms) else []
             key_cols = {vocabulary[x] for x in keywords if x in vocabulary}
             head = self._headline(pool, X[members], [section.authors[int(m)] for m in members], k, key_cols)
@@ -247,7 +253,9 @@ class ThemeDescriber:
                 + 0.15 * _headline_length(p.words)
                 + 0.15 * bool(key_cols & pool.terms(i))  # names what the theme is about
                 - 0.30 * ("first_person" in p.flags)
-                - 0.10 * ("we" in p.flags)
+                - 0.30 * ("we" in p.flags)  # one organisation speaking ("Vi har en bra scen …")
+                - 0.15 * ("anaphora" in p.flags)  # "måste de ut": who?
+                - 0.20 * ("list" in p.flags)  # a list of groups or things, no challenge said
                 - 0.05 * ("exclaim" in p.flags)
                 - 0.15 * ("past" in p.flags)
                 - 0.05 * (p.level == "clause")  # a later clause leans on the sentence's opening
@@ -263,6 +271,10 @@ class ThemeDescriber:
         lo, hi = self.item_words
         head_pos, head_phrase = pool.phrases[head]
         head_terms = pool.terms(head)
+        if pool.word_rows is not None:
+            head_related = (pool.word_rows @ pool.word_rows[head].T).toarray().ravel()
+        else:
+            head_related = np.ones(len(pool.phrases))
         cands = []
         for i, (pos, p) in enumerate(pool.phrases):
             if not (lo <= p.words <= hi) or p.flags & ITEM_UNFIT:
@@ -278,6 +290,8 @@ class ThemeDescriber:
                 continue  # closer to another theme of this area × question, or to none
             if pool.gram[i, head] >= 0.5:
                 continue
+            if head_related[i] < HEAD_RELATED:
+                continue  # an example of something else than the headline says
             cands.append(i)
         relevance = {
             i: pool.own[i]

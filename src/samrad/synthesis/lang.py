@@ -64,20 +64,26 @@ def vote(text: str, default: str) -> str:
     return best if top >= 2 and top >= 2 * second else default
 
 
-# Letters that point at a language when the dictionaries of the default language and English both fail:
-# asked before loading a third dictionary (seconds each), which is then loaded only for that language.
+# Letters that point at a language when the function words do not decide: asked before loading a dictionary
+# (seconds each), which is then loaded only for that language. Chosen not to fire on Swedish text.
 _LETTERS = {
-    "fi": re.compile(r"(?:ää|öö|yy|aa|ii|uu|kk|tt|pp)\w*\b.*(?:ää|öö|yy|aa|ii|uu|kk|tt|pp)", re.S),
-    "de": re.compile(r"ß|ü|\bsch|tz\b|\w+ung\b|\w+keit\b"),
-    "fr": re.compile(r"[çèêëàâîôû]|\b(?:l|d|qu)'"),
-    "sv": re.compile(r"å"),
+    "fi": re.compile(r"ää|öö|yy|\b\w+(?:ssä|llä|stä|ään|ssa|sta)\b.*\b\w+(?:ssä|llä|stä|ään|ssa|sta)\b", re.S),
+    "de": re.compile(r"ß|ü|\bsch\w|\w{3,}ung(?:en)?\b|\w+keit\b|\b(?:und|die|nicht|wir)\b"),
+    "fr": re.compile(r"[çèêëàâîôû]|\b(?:l|d|qu)'|\b(?:les|des|est|pour|une)\b"),
+    "sv": re.compile(r"å|\b(?:och|att|inte|för)\b"),
+    "en": re.compile(r"\b(?:the|and|is|are|of)\b"),
 }
 
 
 @lru_cache(maxsize=65536)
 def detect(text: str, default: str = "sv") -> str:
     """Best guess among sv/en/de/fr/fi; ``default`` when the text is too short or unclear
-    (pass ``default=""`` to learn that it was unclear)."""
+    (pass ``default=""`` to learn that it was unclear).
+
+    With a default (the consultation's language), a text the function words do not decide is checked against
+    one other language only, the one its letters point at; without a letter clue it is taken to be in the
+    default language. Each language's dictionary costs seconds to load, so a Swedish consultation loads no
+    other unless an answer looks foreign."""
     words = [w.lower() for w in _WORD_RE.findall(text[:2000])]
     if not words:
         return default
@@ -86,18 +92,14 @@ def detect(text: str, default: str = "sv") -> str:
         return best
     if sum(len(w) for w in words) < 30:
         return default
-    if default not in LANGUAGES:
-        candidates: tuple[str, ...] = LANGUAGES
+    if default in LANGUAGES:
+        low = text.lower()
+        guess = next((code for code, rx in _LETTERS.items() if code != default and rx.search(low)), None)
+        if guess is None:
+            return default
+        candidates: tuple[str, ...] = (default, guess)
     else:
-        # The default (the consultation's language) and English; a third language only when both fail and
-        # the letters point at it: each dictionary costs seconds to load.
-        candidates = (default, "en") if default != "en" else ("en",)
-        scores = dict(simplemma.langdetect(text[:1000], lang=candidates))
-        if max(scores.get(c, 0.0) for c in candidates) < 0.5:
-            low = text.lower()
-            guess = next((code for code, rx in _LETTERS.items() if code not in candidates and rx.search(low)), None)
-            if guess:
-                candidates = (*candidates, guess)
+        candidates = LANGUAGES
     scores = dict(simplemma.langdetect(text[:1000], lang=candidates))
     ranked_scores = sorted(candidates, key=lambda code: (-scores.get(code, 0.0), code != default, code))
     best = ranked_scores[0]

@@ -220,7 +220,10 @@ def split(text: str, lang: str = "sv") -> list[tuple[int, int, str]]:
                 piece = text[ia:ib].strip()
                 if lang == "sv" and _CONTINUATION_RE.match(piece):
                     continue
-                if enumeration or (has_verb(piece) if lang == "sv" else n_item == 0):
+                # A later piece with a verb stands alone only when it opens as a clause does, in lower case
+                # ("…, bildämnet krymper"), not as the tail of a list ("…, Göteborg eller Malmö och kommer …").
+                clause = has_verb(piece) and (n_item == 0 or piece[:1].islower()) if lang == "sv" else n_item == 0
+                if enumeration or clause:
                     add(ia, ib, "head" if n_item == 0 else "item")
     return out
 
@@ -236,6 +239,14 @@ _CONTINUATION_RE = re.compile(
     r"gammal|sen|sent|kort\w*|lång\w*|dålig\w*|ofta|sällan)\b))\b",
     re.I,
 )
+# Openings that always continue something said before ("Inte bara musiker utan …", "Även …").
+_STRONG_CONTINUATION_RE = re.compile(
+    r"^(?:inte bara|inte minst|även|också|utan|samt|eller|hellre|snarare|bl\.a\.|t\.ex\.|till exempel|"
+    r"exempelvis|framför allt|särskilt|främst|plus|dvs\.?)\b",
+    re.I,
+)
+# Pronouns that point back to something not in the phrase ("Antingen måste de ut …", "… driva den alla dagar").
+_ANAPHORA_RE = re.compile(r"\b(?:de|dem|dom|den|dessa|detta|han|hon|hen|dess|deras|där|dit)\b", re.I)
 _FINITE = {
     "är",
     "var",
@@ -452,8 +463,14 @@ class Tidier:
         misspelt = [w for w in words if w[:1].islower() and len(w) >= 4 and not self.known(w)]
         if misspelt:
             flags.add("misspelt")
-        if _CONTINUATION_RE.match(body) and (level in ("clause", "item") or not has_verb(body)):
+        if _STRONG_CONTINUATION_RE.match(body) or (
+            _CONTINUATION_RE.match(body) and (level in ("clause", "item") or not has_verb(body))
+        ):
             flags.add("continues")  # "…, inte bara projekt"; "I länet." alone
+        if _ANAPHORA_RE.search(re.sub(r"^\w+\s*", "", body) if _DEPENDENT_START.match(body) else body):
+            flags.add("anaphora")
+        if body.count(",") >= 2 and not has_verb(body):
+            flags.add("list")  # "Personer med funktionsnedsättning, nationella minoriteter, …": no challenge said
         if body[:1].islower() or level not in ("sentence", "lead") or "trimmed" in flags:
             flags.add("fragment")
         return Phrase(start, end, body, level, len(words), frozenset(flags))
