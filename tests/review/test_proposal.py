@@ -113,3 +113,12 @@ def test_an_analysis_with_a_configured_model_asks_it_and_keeps_the_draft(workspa
     proposals = [t.proposal for t in Theme.objects.filter(consultation=workspace.consultation) if t.proposal]
     assert proposals and all(p["model"] == "m1" for p in proposals)
     assert any(p["headline"]["accepted"] for p in proposals)
+
+
+def test_a_statement_in_another_language_is_marked_for_the_analyst(workspace, analyst_client):
+    from samrad.review.models import Statement
+
+    s = workspace.statement("Det saknas replokaler")
+    Statement.objects.filter(pk=s.pk).update(lang="en")
+    page = analyst_client.get(workspace.url()).content.decode()
+    assert page.count("På engelska") == 1

@@ -3,6 +3,17 @@
 from django import template
 from django.utils.formats import number_format
 from django.utils.html import format_html
+from django.utils.translation import gettext_lazy
+
+# The languages the engine tells apart (samrad.synthesis LANGUAGES), for a statement in another language than
+# the page's: it counts in its theme but never words a line, so the analyst should see it.
+LANGUAGE_NAMES = {
+    "sv": gettext_lazy("Swedish"),
+    "en": gettext_lazy("English"),
+    "de": gettext_lazy("German"),
+    "fr": gettext_lazy("French"),
+    "fi": gettext_lazy("Finnish"),
+}
 
 register = template.Library()
 
@@ -52,3 +63,10 @@ def group_name(contribution) -> str:
 def kinds(redactions) -> str:
     """The kinds of what the redaction masked: "namn, telefon"."""
     return ", ".join(sorted({r.get("kind", "") for r in redactions or [] if r.get("kind")}))
+
+
+@register.filter
+def other_language(statement, page: str = "sv") -> str:
+    """The name of a statement's language when it is not the page's ("English"), else ""."""
+    lang = getattr(statement, "lang", "") or ""
+    return str(LANGUAGE_NAMES.get(lang, lang)) if lang and lang != page else ""
