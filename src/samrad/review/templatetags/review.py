@@ -3,16 +3,16 @@
 from django import template
 from django.utils.formats import number_format
 from django.utils.html import format_html
-from django.utils.translation import gettext_lazy
+from django.utils.translation import pgettext_lazy
 
 # The languages the engine tells apart (samrad.synthesis LANGUAGES), for a statement in another language than
 # the page's: it counts in its theme but never words a line, so the analyst should see it.
 LANGUAGE_NAMES = {
-    "sv": gettext_lazy("Swedish"),
-    "en": gettext_lazy("English"),
-    "de": gettext_lazy("German"),
-    "fr": gettext_lazy("French"),
-    "fi": gettext_lazy("Finnish"),
+    "sv": pgettext_lazy("language, inside a sentence", "Swedish"),
+    "en": pgettext_lazy("language, inside a sentence", "English"),
+    "de": pgettext_lazy("language, inside a sentence", "German"),
+    "fr": pgettext_lazy("language, inside a sentence", "French"),
+    "fi": pgettext_lazy("language, inside a sentence", "Finnish"),
 }
 
 register = template.Library()
