@@ -34,7 +34,7 @@ ITEM_UNFIT = frozenset({"dependent", "question", "first_person", "clauses", "we"
 # An item must share this much of its words with the headline (cosine of word TF-IDF): it is an example of
 # what the headline says, not of something else the theme's statements also mention. In the blind read of
 # 2026-12-03, lines whose examples were about another topic than the headline were the low-rated ones.
-HEAD_RELATED = 0.1
+HEAD_RELATED = 0.15
 
 
 @dataclass
@@ -255,6 +255,7 @@ class ThemeDescriber:
                 - 0.30 * ("first_person" in p.flags)
                 - 0.30 * ("we" in p.flags)  # one organisation speaking ("Vi har en bra scen …")
                 - 0.15 * ("anaphora" in p.flags)  # "måste de ut": who?
+                - 0.10 * ("spoken" in p.flags)  # "Ska man göra en film …", "Många här har …"
                 - 0.20 * ("list" in p.flags)  # a list of groups or things, no challenge said
                 - 0.05 * ("exclaim" in p.flags)
                 - 0.15 * ("past" in p.flags)

@@ -245,6 +245,8 @@ _STRONG_CONTINUATION_RE = re.compile(
     r"exempelvis|framför allt|särskilt|främst|plus|dvs\.?)\b",
     re.I,
 )
+# Spoken Swedish that reads as a quote on a public page: the generic "man", "här", "typ", "funkar".
+_SPOKEN_RE = re.compile(r"\b(?:man|här|typ|liksom|funkar|jätte\w*|grejen|grejer|ju|nån|nåt|sen)\b", re.I)
 # Pronouns that point back to something not in the phrase ("Antingen måste de ut …", "… driva den alla dagar").
 _ANAPHORA_RE = re.compile(r"\b(?:de|dem|dom|den|dessa|detta|han|hon|hen|dess|deras|där|dit)\b", re.I)
 _FINITE = {
@@ -469,6 +471,8 @@ class Tidier:
             flags.add("continues")  # "…, inte bara projekt"; "I länet." alone
         if _ANAPHORA_RE.search(re.sub(r"^\w+\s*", "", body) if _DEPENDENT_START.match(body) else body):
             flags.add("anaphora")
+        if _SPOKEN_RE.search(body):
+            flags.add("spoken")
         if body.count(",") >= 2 and not has_verb(body):
             flags.add("list")  # "Personer med funktionsnedsättning, nationella minoriteter, …": no challenge said
         if body[:1].islower() or level not in ("sentence", "lead") or "trimmed" in flags:
