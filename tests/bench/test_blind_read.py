@@ -21,7 +21,7 @@ def test_mix_shuffles_both_sources_under_random_ids_and_keeps_the_source_only_in
 
 
 def test_samrad_lines_read_as_the_public_page_shows_them():
-    assert render_samrad(Line("fler scener", ["lokaler.", "teknik"])) == "Fler scener. Exempelvis: lokaler; teknik."
+    assert render_samrad(Line("fler scener", ["lokaler.", "teknik"])) == "Fler scener. Exempelvis: lokaler, teknik."
     assert render_samrad(Line("Fler scener")) == "Fler scener."
 
 
