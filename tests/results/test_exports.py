@@ -3,6 +3,7 @@
 import csv
 import io
 import json
+import re
 import zipfile
 
 import pytest
@@ -115,6 +116,23 @@ def test_static_site_links_are_relative(published, tmp_path):
     for page in ["samverkan", "uppfoljning", "kalender", "deltagande"]:
         assert (tmp_path / "site" / page / "index.html").exists(), page
         assert f'href="{page}/index.html"' in index, page  # the pages link to each other within the copy
+    # No root-absolute link is left anywhere: the copy works from a file share or a sub-path.
+    for path in (tmp_path / "site").rglob("*.html"):
+        html = path.read_text()
+        assert not re.search(r'\b(?:href|src|action)="/', html), path
+        assert "webcal://" not in html and "http://testserver" not in html, path
+    # Public pages the copied ones link to are copied too, in both languages.
+    assert (tmp_path / "site" / "uppfoljning" / "mal" / "mal-1" / "index.html").exists()
+    assert (tmp_path / "site" / "en" / "uppfoljning" / "mal" / "mal-1" / "index.html").exists()
+    assert 'href="uppfoljning/mal/mal-1/index.html"' in english  # en/index.html → en/uppfoljning/…
+
+
+def test_static_site_links_what_it_cannot_hold_to_the_live_site(published, tmp_path, settings):
+    settings.ALLOWED_HOSTS = ["samrad.example.org"]
+    write_all(published, tmp_path / "site", base_url="https://samrad.example.org")
+    html = "".join(p.read_text() for p in (tmp_path / "site").rglob("*.html"))
+    assert 'href="https://samrad.example.org/konto/logga-in/"' in html
+    assert not re.search(r'\b(?:href|src|action)="/', html)
 
 
 def test_publish_works_outside_the_test_client(published, tmp_path, settings):
