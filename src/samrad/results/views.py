@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, render
 from samrad.consultations.models import Consultation
 from samrad.core.text import without_indentation
 
-from . import feedback
+from . import feedback, status
 from .published import build
 from .story import dialogue_story
 
@@ -20,13 +20,16 @@ def index(request):
 
 def consultation(request, consultation):
     c = get_object_or_404(Consultation, slug=consultation)
+    at = status.now()
+    survey = getattr(c, "survey", None)
     return render(
         request,
         "results/consultation.html",
         {
             "consultation": c,
-            "events": c.events.all(),
-            "survey": getattr(c, "survey", None),
+            "events": status.events_today(c, at),
+            "survey": survey,
+            "survey_state": survey and status.survey_today(survey, at),
         },
     )
 
