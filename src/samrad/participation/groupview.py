@@ -60,6 +60,15 @@ class ReportView:
     seed: int = 0
 
     @property
+    def method_label(self) -> str:
+        """The solver's method in words (the engine reports e.g. "deal + swaps + CP-SAT")."""
+        if not self.method:
+            return ""
+        if "CP-SAT" in self.method:
+            return _("quick search, then an optimisation model")
+        return _("quick search")
+
+    @property
     def gap_percent(self) -> str:
         from django.utils.formats import number_format
 

@@ -41,6 +41,18 @@ class AnalysisRun(models.Model):
     def __str__(self) -> str:
         return f"{self.consultation} · {self.started_at:%Y-%m-%d %H:%M}"
 
+    @property
+    def backend_label(self) -> str:
+        """The method in words an analyst knows: how statements were compared (the engine names them tfidf, e5)."""
+        parts = self.backend.split("+") if self.backend else []
+        words = {"tfidf": _("word similarity (TF-IDF)"), "e5": _("meaning (e5 language model)")}
+        labels = [
+            str(words[p]) if p in words else str(_("meaning (language model %(name)s)") % {"name": p.removeprefix("st:")})
+            for p in parts
+            if p != "auto"
+        ]
+        return " + ".join(labels)
+
 
 class AreaReview(models.Model):
     """Where an area's summary stands. Only published areas are shown to the public."""
