@@ -91,3 +91,8 @@ def test_paths_named_in_source_comments_exist():
             f"{source.relative_to(ROOT)}: {path}" for path in SOURCE_PATH.findall(text) if not _resolves(path, source)
         ]
     assert missing == []
+
+
+def test_readme_stays_a_short_tour():
+    lines = (ROOT / "README.md").read_text(encoding="utf-8").count("\n")
+    assert lines <= 200, f"README.md has {lines} lines (at most 200): move detail into docs/<audience>.md"
