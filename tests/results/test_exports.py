@@ -121,6 +121,8 @@ def test_static_site_links_are_relative(published, tmp_path):
         html = path.read_text()
         assert not re.search(r'\b(?:href|src|action)="/', html), path
         assert "webcal://" not in html and "http://testserver" not in html, path
+    written = write_all(published, tmp_path / "site")
+    assert len(written) == len(set(written))  # each file once (the zip download would hold duplicates)
     # Public pages the copied ones link to are copied too, in both languages.
     assert (tmp_path / "site" / "uppfoljning" / "mal" / "mal-1" / "index.html").exists()
     assert (tmp_path / "site" / "en" / "uppfoljning" / "mal" / "mal-1" / "index.html").exists()

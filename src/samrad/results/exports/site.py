@@ -86,7 +86,7 @@ def publish_site(consultation: Consultation, out: Path, *, base_url: str = "") -
         written.append(target)
     for url, file in assets.items():
         source = _asset_source(url, consultation)
-        if source:
+        if source and out / file not in written:  # the logo has one address per language, one file
             target = out / file
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(source, target)
