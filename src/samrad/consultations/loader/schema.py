@@ -79,19 +79,22 @@ CONSULTATION = Table(
         Key(
             "status",
             str,
-            "Where the consultation stands; drives the public page. Left out: a new consultation starts as "
-            "`planning`, an existing one keeps its status (which `samrad review` may have set).",
+            "Where the consultation stands; decides whether the public results are final. Sign-ups and the survey "
+            "follow their own dates (`[survey]`, an event's `registration_opens`/`registration_closes`), not the "
+            "status. Left out: a new consultation starts as `planning`, an existing one keeps its status.",
             '"analysing"',
             choices=STATUSES,
             max_length=20,
             choice_docs={
-                "planning": "Being prepared; the default for a new consultation.",
-                "open": "Open for participation: sign-ups and the survey (each within its own dates).",
-                "analysing": "Participation is over and answers are being analysed; the public results carry "
+                "planning": "Being prepared; the default for a new consultation. Published results carry "
                 "`[publication].processing_banner`.",
-                "published": "Results are final: with every area published, the processing banner goes away.",
-                "closed": "Over. As `published` for the results; retention counted in months "
-                "(`[privacy].retention_months`) starts on the day the status became `closed`.",
+                "open": "Participation is under way. Published results carry the processing banner.",
+                "analysing": "Answers are being analysed. Published results carry the processing banner.",
+                "published": "Results are final: once every area is published, the processing banner is no longer "
+                "shown.",
+                "closed": "Over. As `published` for the results; personal data kept for `[privacy].retention_months` "
+                "is counted from the day the status became `closed`, and `samrad purge` removes it when that "
+                "time has passed.",
             },
         ),
         _text("logo", "The organiser's logo: a web address, or a PNG, JPEG, WebP or SVG file (at most 2 MB) "
@@ -176,9 +179,10 @@ AREAS = Table(
         Key(
             "neighbour",
             str,
-            "Another area's slug. When a same-area round (`rule = \"same_area\"`) cannot form a group of its "
-            "own for everyone in this area (one person alone, or a few too many to split evenly), they join the "
-            "neighbour's groups first, rather than the area where they fit best. Not used by mixed rounds.",
+            "Another area's slug: where this area's people go first in a same-area round (`rule = \"same_area\"`) "
+            "when the area's registrants cannot all be split into groups within `min_size`–`max_size` (one person "
+            "alone, or a few too many). Without a neighbour with groups, they join the group where they fit "
+            "best, and each person moved gets a notice. Mixed rounds do not use it.",
             '"litteratur"',
             default="",
         ),
