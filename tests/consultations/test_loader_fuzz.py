@@ -8,7 +8,7 @@ import pytest
 from django.apps import apps
 from django.core import serializers
 from django.db import transaction
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from samrad.cli import main
@@ -20,37 +20,39 @@ LINES = (EXAMPLE_DIR / "consultation.toml").read_text(encoding="utf-8").splitlin
 KEY_LINES = [i for i, line in enumerate(LINES) if re.match(r"^[a-z_]+ = ", line)]
 APPS = ("consultations", "participation", "intake", "followup", "privacy")
 
+SAMPLES = st.sampled_from(
+    [
+        "12345678901234567890",
+        "-12345678901234567890",
+        "[" * 5000 + "]" * 5000,
+        "[" * 20 + "]" * 20,
+        "0",
+        "-1",
+        "1.5",
+        "inf",
+        "nan",
+        "true",
+        '""',
+        '"   "',
+        '"' + "x" * 400 + '"',
+        '"../../../../etc/passwd"',
+        '"/etc/passwd"',
+        '"logo.svg"',
+        "0001-01-01",
+        "9999-12-31T23:59:59+14:00",
+        "2022-06-01",
+        "{ a = 1 }",
+        '["x", 1]',
+        "[[1]]",
+        '"Not A Slug"',
+        '"planning"',
+        '"keep_previous"',
+        '"same_area"',
+    ]
+)
 VALUES = st.one_of(
-    st.sampled_from(
-        [
-            "12345678901234567890",
-            "-12345678901234567890",
-            "[" * 5000 + "]" * 5000,
-            "[" * 20 + "]" * 20,
-            "0",
-            "-1",
-            "1.5",
-            "inf",
-            "nan",
-            "true",
-            '""',
-            '"   "',
-            '"' + "x" * 400 + '"',
-            '"../../../../etc/passwd"',
-            '"/etc/passwd"',
-            '"logo.svg"',
-            "0001-01-01",
-            "9999-12-31T23:59:59+14:00",
-            "2022-06-01",
-            "{ a = 1 }",
-            '["x", 1]',
-            "[[1]]",
-            '"Not A Slug"',
-            '"planning"',
-            '"keep_previous"',
-            '"same_area"',
-        ]
-    ),
+    SAMPLES,
+    SAMPLES,
     st.integers(min_value=-(2**70), max_value=2**70).map(str),
     st.text(max_size=30).map(lambda t: '"' + t.replace("\\", "\\\\").replace('"', '\\"') + '"'),
 )
@@ -98,6 +100,9 @@ def folder(tmp_path, example_plan):
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.data_too_large],
 )
 @given(text=mutated())
+@example(text="\n".join(LINES).replace("min_participants = 5", "min_participants = 12345678901234567890"))
+@example(text="\n".join(LINES).replace('rule = "mixed"', "rule = " + "[" * 5000 + "]" * 5000))
+@example(text="\n".join(LINES).replace('logo = "logo.svg"', 'logo = "../../../../etc/passwd"'))
 def test_a_mutated_consultation_file_loads_or_is_refused_cleanly(folder, capsys, text):
     path = folder["path"]
     path.write_text(text, encoding="utf-8")

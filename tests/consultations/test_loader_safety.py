@@ -139,7 +139,9 @@ def test_a_twenty_digit_number_is_a_problem_with_a_line():
 def test_a_large_number_in_a_registered_section_is_caught_too():
     text = MINIMAL + "\n[privacy]\nretention_months = 99999999999999999999\n"
     found = problems(text)
-    assert any(p.startswith("plan.toml:") and "privacy.retention_months: 99999999999999999999 is too large" in p for p in found)
+    assert any(
+        p.startswith("plan.toml:") and "privacy.retention_months: 99999999999999999999 is too large" in p for p in found
+    )
 
 
 def test_an_array_nested_5000_deep_is_a_problem_with_a_line():

@@ -36,4 +36,4 @@ def test_every_documented_key_is_accepted_and_no_other(table):
     with translation.override("en"), pytest.raises(LoadError) as info:
         load_text(text)
     [found] = [p for p in info.value.problems if p.key.endswith(".not_a_key")]
-    assert found.message.endswith("Known keys: %s." % ", ".join(sorted(table.names)))
+    assert found.message.endswith(f"Known keys: {', '.join(sorted(table.names))}.")

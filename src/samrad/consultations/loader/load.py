@@ -15,9 +15,9 @@ from samrad.consultations import models as m
 from .errors import LoadError, Problem
 from .locate import KeyLocator
 from .logo import check_logo, image_kind
+from .registry import SECTIONS
 from .removals import Removal, find_removals, refusal
 from .structure import check_structure, deep_line
-from .registry import SECTIONS
 from .validate import Ctx, validate
 
 

@@ -60,7 +60,7 @@ def check_logo(value: str, base_dir: Path | None) -> tuple[Path | None, str | No
     if file is None or (folder != file and folder not in file.parents):
         return None, _(
             "%(path)s lies outside the consultation file's folder. Put the logo in that folder (or below it) "
-            "and give its name, e.g. logo = \"logo.svg\"."
+            'and give its name, e.g. logo = "logo.svg".'
         ) % {"path": value}
     if not file.is_file():
         return None, _(

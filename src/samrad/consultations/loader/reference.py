@@ -68,9 +68,7 @@ def table_markdown(table: S.Table) -> str:
     lines = [f"## `{header}`", "", table.doc + (" Required." if table.required else ""), ""]
     lines += ["| key | type | default | allowed | description |", "| --- | --- | --- | --- | --- |"]
     for key in table.keys:
-        lines.append(
-            f"| `{key.name}` | {_kind(key)} | {_default(key)} | {_cell(_limits(key))} | {_cell(key.doc)} |"
-        )
+        lines.append(f"| `{key.name}` | {_kind(key)} | {_default(key)} | {_cell(_limits(key))} | {_cell(key.doc)} |")
     for key in table.keys:
         if key.choice_docs:
             lines += ["", f"`{key.name}` values:", ""]
@@ -98,7 +96,6 @@ def _sections() -> str:
 
 
 def render() -> str:
-    top = f"## Top level\n\n| key | type | default | description |\n| --- | --- | --- | --- |\n"
+    top = "## Top level\n\n| key | type | default | description |\n| --- | --- | --- | --- |\n"
     top += f"| `{S.TOP.name}` | {_kind(S.TOP)} | `{S.TOP.default}` | {S.TOP.doc} |\n"
     return "\n".join([HEAD, top, *(table_markdown(t) for t in S.TABLES), _sections()]).rstrip() + "\n"
-

@@ -12,10 +12,10 @@ from zoneinfo import ZoneInfo
 
 from django.utils.translation import gettext as _
 
+from . import schema as S
 from .errors import Problem
 from .locate import KeyLocator
 from .municipalities import municipalities
-from . import schema as S
 from .registry import SECTIONS
 from .schema import EVENT_FORMATS, EVENT_KINDS, QUESTION_KINDS, RULES, STATUSES, TOP_LEVEL  # noqa: F401
 
