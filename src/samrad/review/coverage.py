@@ -37,7 +37,7 @@ class Coverage:
     total: int = 0
     represented: int = 0
     rest_total: int = 0  # statements in the rest
-    rest_shown: int = 0  # of those, cited by an Övrigt line
+    rest_shown: int = 0  # of those, cited by an Övrigt line (or repeating a represented one)
     missing: list[Missing] = field(default_factory=list)
 
     @property
@@ -80,7 +80,8 @@ def section(consultation, area, question) -> Coverage:
             direct |= cited[theme_id]
         rest = [s for s in statements if s.theme_id is None]
         cov.rest_total = len(rest)
-        cov.rest_shown = sum(1 for s in rest if _represented(s, cited[None]))
+        # A rest statement repeating one that a line represents is not lost either.
+        cov.rest_shown = sum(1 for s in rest if _represented(s, direct))
     for s in statements:
         if _represented(s, direct):
             cov.represented += 1
