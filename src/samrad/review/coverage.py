@@ -11,9 +11,8 @@ Statements no line represents are listed with why, so that the analyst places th
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from samrad.results.published import QUOTE_KINDS
-
 from .models import Point, Quote, Statement, Theme
+from .workspace import QUOTE_KINDS  # as the workspace imports it from the publication rules
 
 
 class Reason:
@@ -65,9 +64,7 @@ def section(consultation, area, question) -> Coverage:
     cov = Coverage(area, question, question.kind in QUOTE_KINDS, total=len(statements))
     themes = {t.pk: t for t in Theme.objects.filter(**scope)}
     if cov.quotes:
-        direct = set(
-            Quote.objects.filter(**scope, status=Quote.Status.APPROVED).values_list("statement_id", flat=True)
-        )
+        direct = set(Quote.objects.filter(**scope, status=Quote.Status.APPROVED).values_list("statement_id", flat=True))
     else:
         included = {pk for pk, t in themes.items() if t.published}
         cited = defaultdict(set)  # theme id (None: the rest) -> statements its points cite

@@ -99,7 +99,9 @@ def staff_user(email: str, consultation, rule: str):
         User.objects.filter(username=email.strip())[:2]
     )
     if not found:
-        raise UserError(_("There is no account %(email)s. Use the e-mail address of a staff account.") % {"email": email})
+        raise UserError(
+            _("There is no account %(email)s. Use the e-mail address of a staff account.") % {"email": email}
+        )
     if len(found) > 1:
         raise UserError(
             _("Several accounts have the e-mail address %(email)s. Give the user name instead.") % {"email": email}
@@ -138,8 +140,7 @@ def list_areas(consultation, args, by) -> int:
 
     rows, unplaced = ws.overview(consultation)
     _print(
-        _("%(name)s: status “%(status)s”.")
-        % {"name": consultation.name, "status": consultation.get_status_display()}
+        _("%(name)s: status “%(status)s”.") % {"name": consultation.name, "status": consultation.get_status_display()}
     )
     for row in rows:
         statements = sum(c.statements for c in row.cells)
@@ -148,8 +149,7 @@ def list_areas(consultation, args, by) -> int:
         candidates = sum(c.candidates for c in row.cells)
         approved = sum(c.approved for c in row.cells)
         _print(
-            "%s (%s): %s. "
-            % (row.area.name, row.area.slug, area_state(row, statements))
+            f"{row.area.name} ({row.area.slug}): {area_state(row, statements)}. "
             + _(
                 "%(statements)d statements, %(included)d of %(themes)d themes included, "
                 "%(approved)d quotes approved, %(candidates)d pending."
@@ -266,8 +266,7 @@ def approve(consultation, args, by) -> int:
             themes.set_included(t, True, by=by)
             included += 1
     _print(
-        _("%(q)d quotes approved, %(t)d themes included (the others already were).")
-        % {"q": approved, "t": included}
+        _("%(q)d quotes approved, %(t)d themes included (the others already were).") % {"q": approved, "t": included}
     )
     for q in chosen_quotes:
         if found := quotes.findings(q):
@@ -326,8 +325,7 @@ def _set_areas(consultation, slugs: list[str], status: str, by) -> int:
     for area in areas:
         review = set_area_status(area, status, by)
         _print(
-            _("%(area)s: the summary is now “%(status)s”.")
-            % {"area": area.name, "status": review.get_status_display()}
+            _("%(area)s: the summary is now “%(status)s”.") % {"area": area.name, "status": review.get_status_display()}
         )
     return 0
 
