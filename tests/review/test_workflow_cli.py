@@ -160,4 +160,9 @@ def test_coverage_in_the_cli(workspace, capsys):
     assert review("coverage", "--area", "musik", "--user", "anna@example.org") == 0
     out = capsys.readouterr().out
     cov = coverage.section(workspace.consultation, workspace.area, workspace.challenges)
-    assert f"{cov.represented} av {cov.total} påståenden finns med i texten" in out
+    assert f"Musik · Utmaningar: {cov.represented} av {cov.total} påståenden finns med i texten" in out
+    assert review("list", "--user", "anna@example.org") == 0
+    assert "Musik (musik): utkast. 11 påståenden, 3 av 3 teman med, 0 citat godkända, 3 väntar. " in (
+        out := capsys.readouterr().out
+    )
+    assert "8 av 8 påståenden finns med i texten." in out

@@ -136,9 +136,16 @@ def _print(line: str) -> None:
 
 
 def list_areas(consultation, args, by) -> int:
+    from . import coverage
     from . import workspace as ws
 
     rows, unplaced = ws.overview(consultation)
+    in_text: dict[int, list[int]] = {}  # area -> [represented, total] over the questions published as themes
+    for cov in coverage.for_consultation(consultation):
+        if not cov.quotes:
+            counts = in_text.setdefault(cov.area.pk, [0, 0])
+            counts[0] += cov.represented
+            counts[1] += cov.total
     _print(
         _("%(name)s: status “%(status)s”.") % {"name": consultation.name, "status": consultation.get_status_display()}
     )
@@ -161,10 +168,17 @@ def list_areas(consultation, args, by) -> int:
                 "approved": approved,
                 "candidates": candidates,
             }
+            + (" " + _in_text(*in_text[row.area.pk]) if row.area.pk in in_text else "")
         )
     if unplaced:
         _print(_("%(n)d statements have no culture area or question.") % {"n": unplaced})
     return 0
+
+
+def _in_text(represented: int, total: int) -> str:
+    return ngettext(
+        "%(n)d of %(total)d statement is in the text.", "%(n)d of %(total)d statements are in the text.", total
+    ) % {"n": represented, "total": total}
 
 
 def area_state(row, statements: int) -> str:
@@ -213,15 +227,7 @@ def coverage_lines(cov) -> list[str]:
             % {"n": cov.represented, "total": cov.total}
         ]
         return lines
-    lines = [
-        head
-        + ngettext(
-            "%(n)d of %(total)d statement is in the text.",
-            "%(n)d of %(total)d statements are in the text.",
-            cov.total,
-        )
-        % {"n": cov.represented, "total": cov.total}
-    ]
+    lines = [head + _in_text(cov.represented, cov.total)]
     if cov.rest_hidden:
         lines.append(
             "  "
