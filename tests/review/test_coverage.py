@@ -71,3 +71,20 @@ def test_the_review_page_in_english(workspace, analyst_client):
     page = analyst_client.get("/en" + workspace.url()).content.decode()
     assert "5 of 8 statements are in the text." in page
     assert "In a theme left out of the summary" in page
+
+
+def test_the_overview_shows_each_cells_count_and_links_to_what_is_left_out(workspace, analyst_client):
+    themes.set_included(workspace.theme("ekonomi"), False, by=BY)
+    page = analyst_client.get("/orebro-2022/granskning/").content.decode()
+    assert "I texten: 5 av 8" in page
+    assert workspace.url() + "#tackning" in page and "3 finns inte med" in page
+
+
+def test_the_whole_consultation_counts_as_each_section_does(workspace):
+    themes.set_included(workspace.theme("lokaler"), False, by=BY)
+    whole = {(c.area.pk, c.question.pk): c for c in coverage.for_consultation(workspace.consultation)}
+    for question in (workspace.challenges, workspace.attractive):
+        one = coverage.section(workspace.consultation, workspace.area, question)
+        other = whole[workspace.area.pk, question.pk]
+        assert (other.total, other.represented, other.rest_shown) == (one.total, one.represented, one.rest_shown)
+        assert [m.statement.pk for m in other.missing] == [m.statement.pk for m in one.missing]

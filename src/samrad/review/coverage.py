@@ -49,32 +49,53 @@ class Coverage:
 
 
 def for_consultation(consultation) -> list[Coverage]:
-    """Every area × question that has statements, in plan order."""
+    """Every area × question that has statements, in plan order (a few queries for the whole consultation)."""
     questions = {q.pk: q for q in consultation.questions.all()}
     areas = {a.pk: a for a in consultation.areas.all()}
     live = Statement.objects.filter(consultation=consultation, stale=False, area__isnull=False, question__isnull=False)
-    keys = set(live.values_list("area_id", "question_id").distinct())
-    ordered = sorted(keys, key=lambda k: (areas[k[0]].order, areas[k[0]].pk, questions[k[1]].order, k[1]))
-    return [section(consultation, areas[a], questions[q]) for a, q in ordered]
+    by_section = defaultdict(list)
+    for st in live.order_by("contribution_id", "start"):
+        by_section[st.area_id, st.question_id].append(st)
+    themes = {t.pk: t for t in Theme.objects.filter(consultation=consultation)}
+    cited = defaultdict(lambda: defaultdict(set))  # (area, question) -> theme id (None: the rest) -> statements
+    for area_id, question_id, theme_id, statement_id in Point.sources.through.objects.filter(
+        point__consultation=consultation
+    ).values_list("point__area_id", "point__question_id", "point__theme_id", "statement_id"):
+        cited[area_id, question_id][theme_id].add(statement_id)
+    approved = set(
+        Quote.objects.filter(consultation=consultation, status=Quote.Status.APPROVED).values_list(
+            "statement_id", flat=True
+        )
+    )
+    ordered = sorted(by_section, key=lambda k: (areas[k[0]].order, k[0], questions[k[1]].order, k[1]))
+    return [_count(areas[a], questions[q], by_section[a, q], themes, cited[a, q], approved) for a, q in ordered]
 
 
 def section(consultation, area, question) -> Coverage:
     scope = {"consultation": consultation, "area": area, "question": question}
     statements = list(Statement.objects.filter(**scope, stale=False).order_by("contribution_id", "start"))
-    cov = Coverage(area, question, question.kind in QUOTE_KINDS, total=len(statements))
     themes = {t.pk: t for t in Theme.objects.filter(**scope)}
+    cited = defaultdict(set)
+    for theme_id, statement_id in Point.sources.through.objects.filter(
+        point__area=area, point__question=question, point__consultation=consultation
+    ).values_list("point__theme_id", "statement_id"):
+        cited[theme_id].add(statement_id)
+    approved = set(Quote.objects.filter(**scope, status=Quote.Status.APPROVED).values_list("statement_id", flat=True))
+    return _count(area, question, statements, themes, cited, approved)
+
+
+def _count(area, question, statements: list[Statement], themes: dict, cited: dict, approved: set) -> Coverage:
+    """cited: theme id (None: the rest) -> the statements its points rest on; approved: approved quotes'
+    statements."""
+    cov = Coverage(area, question, question.kind in QUOTE_KINDS, total=len(statements))
     if cov.quotes:
-        direct = set(Quote.objects.filter(**scope, status=Quote.Status.APPROVED).values_list("statement_id", flat=True))
+        direct = approved
     else:
         included = {pk for pk, t in themes.items() if t.published}
-        cited = defaultdict(set)  # theme id (None: the rest) -> statements its points cite
-        for theme_id, statement_id in Point.sources.through.objects.filter(
-            point__area=area, point__question=question, point__consultation=consultation
-        ).values_list("point__theme_id", "statement_id"):
-            cited[theme_id].add(statement_id)
-        direct = {s.pk for s in statements if s.theme_id in included} | cited[None]
-        for theme_id in included:
-            direct |= cited[theme_id]
+        direct = {s.pk for s in statements if s.theme_id in included} | cited.get(None, set())
+        for theme_id, sources in cited.items():
+            if theme_id in included:
+                direct |= sources
         rest = [s for s in statements if s.theme_id is None]
         cov.rest_total = len(rest)
         # A rest statement repeating one that a line represents is not lost either.

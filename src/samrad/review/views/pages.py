@@ -31,6 +31,10 @@ log = logging.getLogger(__name__)
 @guard("samrad.review")
 def overview(request, consultation):
     rows, unplaced = ws.overview(consultation)
+    covered = {(c.area.pk, c.question.pk): c for c in coverage.for_consultation(consultation)}
+    for row in rows:
+        for cell in row.cells:
+            cell.coverage = covered.get((row.area.pk, cell.question.pk))
     latest = ingest.latest_run(consultation)
     return render(
         request,
