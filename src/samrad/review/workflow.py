@@ -54,7 +54,11 @@ def add_arguments(parser) -> None:
     p = sub.add_parser("approve", parents=[common], help=_("approve quotes and include themes, by id or all"))
     p.add_argument("--quote", type=int, action="append", default=[], metavar="ID", help=_("a quote's id"))
     p.add_argument("--theme", type=int, action="append", default=[], metavar="ID", help=_("a theme's id"))
-    p.add_argument("--all", action="store_true", help=_("every quote candidate of the culture area given with --area"))
+    p.add_argument(
+        "--all",
+        action="store_true",
+        help=_("every quote candidate of the culture area given with --area, where quotes are published"),
+    )
     p.add_argument("--area", metavar=_("AREA"), help=_("the culture area (slug) for --all"))
     for name, text in (
         ("publish", _("publish culture areas' summaries on the public results page")),
@@ -260,7 +264,13 @@ def approve(consultation, args, by) -> int:
     held_back, left_out = [], []
     if args.all:
         area = _area(consultation, args.area)
-        for q in Quote.objects.filter(consultation=consultation, area=area, status=Quote.Status.CANDIDATE):
+        from .workspace import QUOTE_KINDS
+
+        # Only where quotes are published: elsewhere an approval would change nothing the public sees.
+        candidates = Quote.objects.filter(
+            consultation=consultation, area=area, status=Quote.Status.CANDIDATE, question__kind__in=QUOTE_KINDS
+        )
+        for q in candidates.order_by("question__order", "order", "pk"):
             # A machine proposal with personal data in it waits for a person to look at it.
             (held_back if quotes.findings(q) else chosen_quotes).append(q)
         # samrad's themes are in the summary unless a person left them out: that decision stands.
