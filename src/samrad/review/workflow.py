@@ -27,7 +27,6 @@ ACTIONS = {
     "withdraw": "samrad.publish",
     "status": "samrad.publish",
 }
-STATUSES = ("planning", "open", "analysing", "published", "closed")
 
 
 def help() -> str:
@@ -68,7 +67,10 @@ def add_arguments(parser) -> None:
         p.add_argument("areas", nargs="+", metavar=_("AREA"), help=_("culture area slugs"))
         p.add_argument("--site", metavar=_("DIR"), help=_("also write the static site to this folder"))
     p = sub.add_parser("status", parents=[common], help=_("set the consultation's status (drives the banner)"))
-    p.add_argument("status", choices=STATUSES, metavar=_("STATUS"), help=" | ".join(STATUSES))
+    from samrad.consultations.models import Consultation
+
+    statuses = Consultation.Status.values
+    p.add_argument("status", choices=statuses, metavar=_("STATUS"), help=" | ".join(statuses))
     p.add_argument("--site", metavar=_("DIR"), help=_("also write the static site to this folder"))
 
 
