@@ -320,7 +320,8 @@ def _by_ids(queryset, ids: list[int], what: str) -> list:
 
 
 def set_area_status(area, status: str, by):
-    """The one place that publishes or withdraws an area (switch to samrad.publication here when it lands)."""
+    """The one place this command publishes or withdraws an area: the workspace button's own path, which hands
+    publishing to samrad.publication where that exists (its snapshot is what the public sees)."""
     from .actions import areas
 
     return areas.set_status(area, status, by=by)
