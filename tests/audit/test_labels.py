@@ -94,8 +94,13 @@ def test_no_dict_or_list_repr_in_any_details():
     samples = [
         Event("review.theme.merge", before={"into": snapshot, "merged": [snapshot]}, after=snapshot),
         Event("review.statements.move", statements=[4, 5], before={"4": 1, "5": None}, after=2, points_followed=[]),
-        Event("privacy.erased", reason="request", participants=[7, 8], kept_contributions=True,
-              changed={"intake.contribution": 2, "participation.participant": 2}),
+        Event(
+            "privacy.erased",
+            reason="request",
+            participants=[7, 8],
+            kept_contributions=True,
+            changed={"intake.contribution": 2, "participation.participant": 2},
+        ),
         Event("registrations.exported", format="csv", rows=3, filters={"status": "registered"}),
         Event("review.analysis.run", counts={"statements": 10, "themes": 3}, new_themes=3),
         Event("review.theme.delete", before=snapshot),

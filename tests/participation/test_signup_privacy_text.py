@@ -22,7 +22,7 @@ def _swedish_afterwards():
 
 def personal_data_text(client, event, prefix="") -> str:
     page = client.get(prefix + url(event)).content.decode()
-    form = page[page.index("<form method=\"post\" novalidate"):]
+    form = page[page.index('<form method="post" novalidate') :]
     form = form[: form.index("</form>")]
     return unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", form)))
 
@@ -30,7 +30,8 @@ def personal_data_text(client, event, prefix="") -> str:
 def test_one_plain_statement_of_what_why_and_how_long(client, open_event):
     text = personal_data_text(client, open_event)
     record = ProcessingRecord.objects.get(consultation=open_event.consultation)
-    assert "Det här sparar vi: ditt namn, din e-postadress, organisation, roll, kommun, kulturområde och de behov" in text
+    what = "Det här sparar vi: ditt namn, din e-postadress, organisation, roll, kommun, kulturområde och de behov"
+    assert what in text
     assert "Varför: Att bjuda in till och genomföra dialogerna" in text and record.purpose.split()[-1] in text
     # One retention statement, taken from the file (retention_months = 6), and no other.
     assert text.count("raderas") == 1 and "raderas 6 månader efter att samrådet avslutats." in text

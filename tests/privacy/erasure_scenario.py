@@ -23,6 +23,7 @@ EVENT = "kulturdialog-2022-06-01"
 
 
 def build() -> dict:
+    from django.contrib.auth import get_user_model
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     from samrad.accounts.models import ConsultationRole
@@ -33,7 +34,6 @@ def build() -> dict:
     from samrad.review.actions.common import Actor
     from samrad.review.actions.themes import edit_theme
     from samrad.review.models import Theme
-    from django.contrib.auth import get_user_model
 
     consultation, _report = load_file("examples/orebro-2022/consultation.toml")
     event = consultation.events.get(slug=EVENT)
@@ -77,10 +77,10 @@ def build() -> dict:
     checked = staff.post(f"/{consultation.slug}/import/", {"action": "check", "file": upload, "mapping": ""})
     assert checked.status_code in (200, 400), checked.status_code
 
-    theme = Theme.objects.create(consultation=consultation, area=dans, question=question, label="Lokaler",
-                                 headline="Fler lokaler behövs")
-    edit_theme(theme, headline=f"Lokaler, som {NAME} sa", label="Lindqvist-Åbergs förslag",
-               by=Actor(user=analyst))
+    theme = Theme.objects.create(
+        consultation=consultation, area=dans, question=question, label="Lokaler", headline="Fler lokaler behövs"
+    )
+    edit_theme(theme, headline=f"Lokaler, som {NAME} sa", label="Lindqvist-Åbergs förslag", by=Actor(user=analyst))
     return {
         "token": vera.token,
         "registration_token": registration.token,
@@ -115,4 +115,3 @@ def scan() -> list[tuple[str, str]]:
             text = path.read_bytes().decode("utf-8", "replace").lower()
             found += [(str(path.relative_to(var)), t) for t in TRACES if t.lower() in text]
     return found
-

@@ -185,8 +185,9 @@ def test_erasure_reaches_texts_other_apps_derived(client, vera, example_plan):
     assert AuditEvent.objects.get(action="privacy.erased").data["changed"]["privacy.free_text"] == 1
 
 
-def test_erasure_gives_up_the_place_and_stops_the_registration_link(client, example_plan, mailoutbox,
-                                                                   django_capture_on_commit_callbacks):
+def test_erasure_gives_up_the_place_and_stops_the_registration_link(
+    client, example_plan, mailoutbox, django_capture_on_commit_callbacks
+):
     """At an event still to come the erased person's place goes to the first on the waiting list, who is told
     by e-mail; the personal registration link no longer works."""
     import datetime as dt

@@ -19,7 +19,9 @@ from tests.ops.test_production import samrad
 from tests.privacy.erasure_scenario import TRACES
 
 pytestmark = pytest.mark.django_db
-RUN = 'import json, runpy; s = runpy.run_path("tests/privacy/erasure_scenario.py"); print(json.dumps(s["{step}"]({arg})))'
+RUN = (
+    'import json, runpy; s = runpy.run_path("tests/privacy/erasure_scenario.py"); print(json.dumps(s["{step}"]({arg})))'
+)
 
 
 @pytest.fixture

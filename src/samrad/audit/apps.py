@@ -9,7 +9,7 @@ class AuditConfig(AppConfig):
     def ready(self):
         from samrad.accounts.staff_links import register
 
-        from . import privacy, signals  # signals connects the login receivers
+        from . import privacy, signals  # noqa: F401  (signals connects the login receivers)
 
         privacy.register_providers()
 

@@ -149,7 +149,7 @@ def describe(event) -> list[str]:
 
 
 def what_object(event) -> str:
-    """"Theme 12" rather than "review.theme 12"."""
+    """ "Theme 12" rather than "review.theme 12"."""
     if not event.object_type:
         return ""
     try:

@@ -6,9 +6,9 @@ e-mail address where an analyst typed them into a text the log keeps (a theme he
 `SELECT set_config('samrad.audit_erasure', 'on', true)` (samrad.audit.privacy does, and turns it off again).
 """
 
-from django.db import migrations
-
 import importlib
+
+from django.db import migrations
 
 # Migration modules start with a digit: imported by name. Its function is what the reverse restores.
 BEFORE = importlib.import_module("samrad.audit.migrations.0002_append_only_trigger").CREATE
