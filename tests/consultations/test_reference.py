@@ -20,6 +20,14 @@ def test_reference_documents_status_values_and_neighbour():
     assert "| `neighbour` | text |" in text and "same-area round" in text
 
 
+def test_schema_choices_are_the_models():
+    from samrad.consultations.models import Consultation, Event, Question, Round
+
+    assert S.STATUSES == tuple(Consultation.Status.values)
+    assert S.EVENT_KINDS == tuple(Event.Kind.values) and S.EVENT_FORMATS == tuple(Event.Format.values)
+    assert S.QUESTION_KINDS == tuple(Question.Kind.values) and S.RULES == tuple(Round.Rule.values)
+
+
 @pytest.mark.django_db
 @pytest.mark.parametrize("table", [t for t in S.TABLES if t.name not in ("municipalities", "events.rounds")])
 def test_every_documented_key_is_accepted_and_no_other(table):

@@ -97,7 +97,8 @@ CONSULTATION = Table(
             str,
             "Where the consultation stands; decides whether the public results are final. Sign-ups and the survey "
             "follow their own dates (`[survey]`, an event's `registration_opens`/`registration_closes`), not the "
-            "status. Left out: a new consultation starts as `planning`, an existing one keeps its status.",
+            "status. Left out: a new consultation starts as `planning`, an existing one keeps its status (which "
+            "`samrad review SLUG status` may have set).",
             '"analysing"',
             choices=STATUSES,
             max_length=20,
