@@ -240,3 +240,19 @@ def test_the_logo_view_serves_only_images(tmp_path, client, settings):
     (logos / "test.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"><rect width="1" height="1"/></svg>')
     response = client.get("/test/logotyp/")
     assert response.status_code == 200 and response["Content-Type"] == "image/svg+xml"
+
+
+def test_the_static_site_copies_only_a_safe_logo(settings):
+    from samrad.results.exports.site import _asset_source
+
+    consultation, _ = load_text(MINIMAL)
+    logos = settings.MEDIA_ROOT / "logos"
+    logos.mkdir(parents=True)
+    (logos / "test").write_text("root:x:0:0:root:/root:/bin/bash\n")
+    consultation.logo = "logos/test"
+    assert _asset_source("/test/logotyp/", consultation) is None
+    consultation.logo = "../../../../etc/passwd"
+    assert _asset_source("/test/logotyp/", consultation) is None
+    (logos / "test.png").write_bytes(PNG)
+    consultation.logo = "logos/test.png"
+    assert _asset_source("/test/logotyp/", consultation) == str((logos / "test.png").resolve())
