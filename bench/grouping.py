@@ -36,13 +36,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from samrad.grouping import Group, RoundSpec, plan_event  # noqa: E402
-from samrad.grouping.problem import Problem  # noqa: E402
-from samrad.grouping.report import lexicographic_weights  # noqa: E402
-from samrad.grouping.rules.same_area import Block, area_blocks  # noqa: E402
-from samrad.grouping.rules.tiers import build_problem  # noqa: E402
-from samrad.grouping.samples import NEIGHBOURS, sample_people  # noqa: E402
-from samrad.grouping.sizes import group_sizes  # noqa: E402
+from samrad.grouping import Group, RoundSpec, plan_event
+from samrad.grouping.problem import Problem
+from samrad.grouping.report import lexicographic_weights
+from samrad.grouping.rules.same_area import Block, area_blocks
+from samrad.grouping.rules.tiers import build_problem
+from samrad.grouping.samples import NEIGHBOURS, sample_people
+from samrad.grouping.sizes import group_sizes
 
 PARTNERS = 40
 PASSES = 3
@@ -209,7 +209,7 @@ def event(mixed_rounds: int, low: int, high: int) -> list[RoundSpec]:
     """Round 1 same area, then `mixed_rounds` mixed rounds, then keep the last mixed round."""
     rounds = [RoundSpec(1, "same_area", low, high)]
     rounds += [RoundSpec(k, "mixed", low, high) for k in range(2, 2 + mixed_rounds)]
-    return rounds + [RoundSpec(2 + mixed_rounds, "keep_previous", keep_round=1 + mixed_rounds)]
+    return [*rounds, RoundSpec(2 + mixed_rounds, "keep_previous", keep_round=1 + mixed_rounds)]
 
 
 def run(

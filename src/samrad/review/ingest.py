@@ -328,9 +328,9 @@ def _merge_section(consultation, area, question, section: dict, statements: dict
     if not frozen:
         # A machine theme nobody touched that the new run no longer proposes and that lost its statements.
         for theme in existing:
-            if theme.pk not in kept and theme.origin == Origin.MACHINE and not theme.edited:
-                if not theme.statements.filter(stale=False).exists():
-                    theme.delete()
+            untouched = theme.pk not in kept and theme.origin == Origin.MACHINE and not theme.edited
+            if untouched and not theme.statements.filter(stale=False).exists():
+                theme.delete()
         if not Point.objects.filter(**scope, theme=None).exists():
             _seed_rest_points(scope, section.get("rest", {}).get("points", []), statements, rest)
 

@@ -242,7 +242,7 @@ class ThemeDescriber:
         for i, (_pos, p) in enumerate(pool.phrases):
             if not (2 <= p.words <= self.max_headline_words) or p.flags & {"dependent", "question"}:
                 continue
-            if p.level in ("head", "item") and p.words < 3 or "continues" in p.flags:
+            if (p.level in ("head", "item") and p.words < 3) or "continues" in p.flags:
                 continue
             coverage = len({a for a, hit in zip(authors, covering[:, i], strict=True) if hit}) / n_authors
             margin = pool.own[i] - pool.other[i] if k > 1 else pool.own[i]
