@@ -68,7 +68,7 @@ class Ctx:
             return default
         if kind == "datetime":
             return self._datetime(value, full)
-        if kind is int and isinstance(value, bool) or not isinstance(value, kind):
+        if (kind is int and isinstance(value, bool)) or not isinstance(value, kind):
             self.problem(
                 full, _("should be %(expected)s, not %(value)r.") % {"expected": type_name(kind), "value": value}
             )
