@@ -67,7 +67,7 @@ def run(capsys, *argv):
 def test_removing_an_event_with_registrations_is_refused(tmp_path, capsys):
     plan = _used(tmp_path)
     plan.write_text(MINIMAL, encoding="utf-8")
-    code, out, err = run(capsys, "--lang", "en", "init", str(plan), "--no-migrate")
+    code, _out, err = run(capsys, "--lang", "en", "init", str(plan), "--no-migrate")
     assert code == 2
     assert "events: the event 'verkstad' (Verkstad) is no longer in the file, but it has 1 registration, " in err
     assert "1 group, 1 note" in err and "--allow-delete" in err and "keep its slug" in err
@@ -176,7 +176,7 @@ def test_a_file_without_privacy_loads_with_a_warning(tmp_path, capsys):
     _c, report = load_file(plan)
     [warning] = report.warnings
     assert warning.key == "privacy" and "no [privacy] section" in warning.message
-    code, out, err = run(capsys, "--lang", "sv", "init", str(plan), "--no-migrate")
+    code, _out, err = run(capsys, "--lang", "sv", "init", str(plan), "--no-migrate")
     assert code == 0
     assert f"{plan}: privacy: " in err and err.startswith("Varning: ")
 

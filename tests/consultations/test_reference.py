@@ -23,9 +23,9 @@ def test_reference_documents_status_values_and_neighbour():
 def test_schema_choices_are_the_models():
     from samrad.consultations.models import Consultation, Event, Question, Round
 
-    assert S.STATUSES == tuple(Consultation.Status.values)
-    assert S.EVENT_KINDS == tuple(Event.Kind.values) and S.EVENT_FORMATS == tuple(Event.Format.values)
-    assert S.QUESTION_KINDS == tuple(Question.Kind.values) and S.RULES == tuple(Round.Rule.values)
+    assert tuple(Consultation.Status.values) == S.STATUSES
+    assert tuple(Event.Kind.values) == S.EVENT_KINDS and tuple(Event.Format.values) == S.EVENT_FORMATS
+    assert tuple(Question.Kind.values) == S.QUESTION_KINDS and tuple(Round.Rule.values) == S.RULES
 
 
 @pytest.mark.django_db

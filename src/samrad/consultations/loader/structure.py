@@ -37,13 +37,11 @@ def check_structure(data: dict, ctx) -> None:
                     )
                 too_deep = True
                 continue
-            items = value.items() if isinstance(value, dict) else enumerate(value)
-            for key, item in items:
-                if isinstance(value, dict):
-                    child = f"{path}.{key}" if path else str(key)
-                else:
-                    child = f"{path}[{key}]"
-                stack.append((child, item, depth + 1))
+            if isinstance(value, dict):
+                children = [(f"{path}.{k}" if path else str(k), v) for k, v in value.items()]
+            else:
+                children = [(f"{path}[{i}]", v) for i, v in enumerate(value)]
+            stack.extend((child, item, depth + 1) for child, item in children)
 
 
 def deep_line(text: str) -> int | None:

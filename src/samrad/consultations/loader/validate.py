@@ -391,9 +391,9 @@ def _rounds(event: dict, path: str, ctx: Ctx, questions: set[str], areas: set[st
                 f"{rpath}.question",
                 _("names the question %(value)r, which is not in [[questions]].") % {"value": row["question"]},
             )
-        if isinstance(row["min_size"], int) and isinstance(row["max_size"], int):
-            if row["min_size"] > row["max_size"]:
-                ctx.problem(f"{rpath}.max_size", _("is smaller than min_size (%(min)d).") % {"min": row["min_size"]})
+        sizes = (row["min_size"], row["max_size"])
+        if all(isinstance(v, int) for v in sizes) and sizes[0] > sizes[1]:
+            ctx.problem(f"{rpath}.max_size", _("is smaller than min_size (%(min)d).") % {"min": row["min_size"]})
         if row["rule"] == "keep_previous":
             keep = row["keep_round"] if row["keep_round"] is not None else number - 1
             if number == 1:
