@@ -98,6 +98,20 @@ class SqliteEmbeddingCache:
         finally:
             con.close()
 
+    def count_not_in(self, model: str, live: Iterable[str]) -> int:
+        """How many vectors ``keep_only`` would delete."""
+        con = self._connect(model, create=False)
+        if con is None:
+            return 0
+        try:
+            con.execute("CREATE TEMP TABLE live (hash TEXT PRIMARY KEY)")
+            con.executemany("INSERT OR IGNORE INTO live VALUES (?)", ((h,) for h in live))
+            return int(
+                con.execute("SELECT COUNT(*) FROM vectors WHERE hash NOT IN (SELECT hash FROM live)").fetchone()[0]
+            )
+        finally:
+            con.close()
+
     def __len__(self) -> int:
         total = 0
         for model in self.models():

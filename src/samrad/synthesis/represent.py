@@ -311,9 +311,13 @@ class ProjectedRepresenter:
         pick = np.sort(rng.choice(n, min(self.sample, n), replace=False))
         E = EmbeddingRepresenter("e5", progress=self.progress, encoder=self.encoder).embed([texts[i] for i in pick])
         ridge = Ridge(alpha=self.alpha).fit(Z[pick], E)
-        P = np.asarray(ridge.predict(Z), dtype=np.float32)
+        coef, intercept = ridge.coef_.T.astype(np.float32), np.asarray(ridge.intercept_, dtype=np.float32)
+        P = np.empty((n, E.shape[1]), dtype=np.float32)
+        for s in range(0, n, 50_000):  # in blocks: predict() would return the whole matrix as float64
+            np.matmul(Z[s : s + 50_000], coef, out=P[s : s + 50_000])
+        P += intercept
         P[pick] = E
-        P = normalize(P).astype(np.float32)
+        normalize(P, copy=False)
         return [P[np.asarray(idx, dtype=np.int64)] for idx in groups], Xw
 
 
