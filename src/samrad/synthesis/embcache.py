@@ -148,4 +148,5 @@ class CachedEncoder:
             by_text = dict(zip(todo, vectors, strict=True))
             new = {keys[i]: by_text[texts[i]] for i in missing}
             self.cache.put_many(self.model, new)
-        return np.vstack([found.get(k, new.get(k)) for k in keys]).astype(np.float32, copy=False)
+        found.update(new)
+        return np.vstack([found[k] for k in keys]).astype(np.float32, copy=False)
