@@ -212,7 +212,7 @@ def speed_child(n: int, backend: str) -> None:
                 "process_seconds": round(time.perf_counter() - t0, 1),
                 "max_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
                 "cpu_seconds": round(sum(resource.getrusage(resource.RUSAGE_SELF)[:2]), 1),
-                "load_after": open("/proc/loadavg").read().split()[0],
+                "load_after": Path("/proc/loadavg").read_text().split()[0],
                 "timings": {k: round(v, 1) for k, v in res.timings.items()},
                 "unique_statements": res.counts["unique_statements"],
                 "statements": res.counts["statements"],

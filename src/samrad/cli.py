@@ -19,6 +19,7 @@ import sys
 # name -> module; the order is the order in --help.
 COMMANDS = {
     "init": "samrad.commands.init",
+    "reference": "samrad.commands.reference",
     "demo": "samrad.commands.demo",
     "serve": "samrad.commands.serve",
     "publish": "samrad.results.cli",
@@ -29,6 +30,7 @@ COMMANDS = {
     "groups": "samrad.participation.cli",
     "import": "samrad.intake.cli",
     "analyze": "samrad.review.cli",
+    "review": "samrad.review.workflow",
     "themes": "samrad.commands.themes",
     "eval": "samrad.commands.evaluate",
 }

@@ -112,7 +112,7 @@ def themes_main(argv: list[str] | None = None, lang: str = "sv") -> int:
 
             cache = SqliteEmbeddingCache(args.cache)
         result = synthesise(records, params, progress=progress, cache=cache)
-    except Exception as e:  # noqa: BLE001 - a user gets a message, not a traceback
+    except Exception as e:
         _close(progress)
         print(f"samrad themes: internal error: {type(e).__name__}: {e}", file=sys.stderr)
         return 1
