@@ -62,7 +62,7 @@ mypy:
 # pip-audit, plus PyPI's project JSON where pip-audit cannot reach PyPI's vulnerability data; it lists what it
 # could not audit instead of passing silently (SAMRAD_AUDIT_STRICT=1 makes that fail).
 audit: install-test
-	$(BIN)/python scripts/audit_dependencies.py requirements/test.lock requirements/e5.lock
+	$(BIN)/python scripts/audit_dependencies.py requirements/test.lock
 
 clean:
 	rm -rf $(VENV) node_modules var .pytest_cache

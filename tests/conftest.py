@@ -17,10 +17,17 @@ ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE_DIR = ROOT / "examples" / "orebro-2022"
 
 
+@pytest.fixture(scope="session")
+def _embedding_cache_dir(tmp_path_factory):
+    return tmp_path_factory.mktemp("embeddings")
+
+
 @pytest.fixture(autouse=True)
-def _media_in_tmp(settings, tmp_path):
-    """Uploaded files and logos go to a temporary folder, never into the checkout's var/."""
+def _media_in_tmp(settings, tmp_path, _embedding_cache_dir):
+    """Uploaded files and logos go to a temporary folder, never into the checkout's var/. The embedding cache
+    is shared by the session's tests (the example is embedded once), never the checkout's."""
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.SAMRAD_EMBEDDING_CACHE_DIR = _embedding_cache_dir
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     # A separate process cannot see the test database; tests/review/test_background.py covers that path.
     settings.SAMRAD_ANALYSIS_IN_BACKGROUND = False

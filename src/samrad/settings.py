@@ -189,6 +189,8 @@ SAMRAD_PENDING_IMPORT_HOURS = float(os.environ.get("SAMRAD_PENDING_IMPORT_HOURS"
 # The review page's "Run the analysis" starts `samrad analyze` in its own process (1) or runs it in the
 # request (0: only for a small consultation, or where no process may be started).
 SAMRAD_ANALYSIS_IN_BACKGROUND = os.environ.get("SAMRAD_ANALYSIS_IN_BACKGROUND", "1") != "0"
+# e5 vectors of earlier analyses, by text hash (no text): re-runs embed only new statements.
+SAMRAD_EMBEDDING_CACHE_DIR = VAR_DIR / "cache"
 
 EMAIL_BACKEND = os.environ.get(
     "SAMRAD_EMAIL_BACKEND",

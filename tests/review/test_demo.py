@@ -35,8 +35,9 @@ def test_demo_publishes_the_example(example):
             assert section is None or len(section.quotes) <= 2
             for text in section.quotes if section else []:
                 assert "[namn]" not in text and "@" not in text
-    # "Exempelvis:" items where the answers give some (the region's page has them on a few lines only).
-    assert with_examples >= 4
+    # "Exempelvis:" items only where the answers give some that share the headline's words and sit nearer their
+    # own theme than any other (the region's page has them on 4 of 59 lines; with e5 themes, few items pass).
+    assert with_examples >= 1
     # Still being worked on: the banner shows.
     example.refresh_from_db()
     assert example.status == Consultation.Status.ANALYSING

@@ -21,8 +21,28 @@ def add_arguments(parser) -> None:
 def run(args) -> int:
     from samrad.consultations.models import Consultation
 
+    from . import embeddings
     from .erasure import due_records, purge, purge_plan
     from .registry import PROVIDERS
+
+    # Vectors of statements that are gone: dropped whatever else is due (the cache holds no text, but a vector
+    # is still derived from what someone wrote).
+    dropped = embeddings.prune(dry_run=args.dry_run)
+    if dropped:
+        text = (
+            ngettext(
+                "%(n)d stored vector of a statement that no longer exists would be removed.",
+                "%(n)d stored vectors of statements that no longer exist would be removed.",
+                dropped,
+            )
+            if args.dry_run
+            else ngettext(
+                "%(n)d stored vector of a statement that no longer exists was removed.",
+                "%(n)d stored vectors of statements that no longer exist were removed.",
+                dropped,
+            )
+        )
+        console.print(text % {"n": dropped}, markup=False)
 
     if args.consultation:
         get_consultation(args.consultation)

@@ -14,6 +14,7 @@ What is new since the previous run (statements, themes, quote candidates) is mar
 import datetime as dt
 import hashlib
 import json
+import time
 from collections import defaultdict
 from collections.abc import Callable
 
@@ -120,15 +121,47 @@ def analyse(
         run = AnalysisRun.objects.create(
             consultation=consultation, started_by=_user(user), started_by_label=label, params=params.to_dict()
         )
+    recorder = RunProgress(run, progress)
     try:
         records, contributions = records_for(consultation)
-        data = _synthesise(records, params, progress)
+        data = _synthesise(records, params, recorder)
+        recorder("merge", 0, 0)
         return merge(consultation, data, run=run, record_pks=contributions)
     except Exception as exc:
         AnalysisRun.objects.filter(pk=run.pk).update(
             error=f"{type(exc).__name__}: {exc}"[:2000], finished_at=timezone.now()
         )
         raise
+
+
+class RunProgress:
+    """The engine's progress callback: passes each call on (to the command line's progress bar) and records
+    the stage and count on the run for the review page, at most every PROGRESS_EVERY seconds per stage."""
+
+    EVERY = 0.5
+
+    def __init__(self, run: AnalysisRun, then: Progress | None = None, clock=time.monotonic) -> None:
+        self.run, self.then, self.clock = run, then, clock
+        self.stage, self.last = "", float("-inf")
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        if self.then is not None:
+            self.then(stage, done, total)
+        now = self.clock()
+        if stage == self.stage and now - self.last < self.EVERY and done < total:
+            return
+        self.stage, self.last = stage, now
+        AnalysisRun.objects.filter(pk=self.run.pk).update(
+            stage=stage[:20], stage_done=max(0, done), stage_total=max(0, total)
+        )
+
+
+def embedding_cache():
+    """The e5 vectors of earlier runs (var/cache/embeddings-*.sqlite): a re-run embeds only new statements.
+    Hashes and vectors only; `samrad purge` drops those whose statement is gone (privacy.embeddings)."""
+    from samrad.synthesis.embcache import SqliteEmbeddingCache
+
+    return SqliteEmbeddingCache(settings.SAMRAD_EMBEDDING_CACHE_DIR)
 
 
 # The engine is deterministic (same records and params, same result), so an unchanged input is not analysed
@@ -145,7 +178,7 @@ def _synthesise(records, params, progress) -> dict:
         ).encode()
     ).hexdigest()
     if key not in _memo:
-        data = synthesise(records, params, progress=progress).to_dict()
+        data = synthesise(records, params, progress=progress, cache=embedding_cache()).to_dict()
         _memo.clear()  # one result is enough: it can be large
         _memo[key] = data
     return _memo[key]

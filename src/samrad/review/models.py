@@ -7,6 +7,8 @@ Themes, points and quotes are the summary as analysts shape it; the machine seed
 
 from django.conf import settings
 from django.db import models
+from django.utils.formats import number_format
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from samrad.consultations.models import Area, Consultation, Question
@@ -33,6 +35,10 @@ class AnalysisRun(models.Model):
     # Who ran it when not a logged-in user: "samrad analyze", "samrad demo".
     started_by_label = models.CharField(max_length=200, blank=True)
     error = models.TextField(blank=True)
+    # Where a running analysis is (samrad.review.ingest.RunProgress): the engine's stage and its count.
+    stage = models.CharField(max_length=20, blank=True)
+    stage_done = models.PositiveIntegerField(default=0)
+    stage_total = models.PositiveIntegerField(default=0)
 
     class Meta:
         ordering = ["-started_at", "-pk"]
@@ -52,6 +58,22 @@ class AnalysisRun(models.Model):
             if p != "auto"
         ]
         return " + ".join(labels)
+
+    def progress_text(self) -> str:
+        """The stage and count for people waiting, e.g. "Bäddar in 340 av 1 200" ("" before the first)."""
+        done = number_format(self.stage_done, force_grouping=True)
+        total = number_format(self.stage_total, force_grouping=True)
+        if self.stage == "embed" and self.stage_total:
+            return gettext("Embedding %(done)s of %(total)s statements") % {"done": done, "total": total}
+        if self.stage == "cluster" and self.stage_total:
+            return gettext("Finding themes: %(done)s of %(total)s groups") % {"done": done, "total": total}
+        labels = {
+            "segment": gettext("Splitting the answers into statements"),
+            "normalise": gettext("Reading the words"),
+            "represent": gettext("Comparing the statements"),
+            "merge": gettext("Saving the result in the workspace"),
+        }
+        return labels.get(self.stage, gettext("Analysing") if self.stage else "")
 
 
 class AreaReview(models.Model):

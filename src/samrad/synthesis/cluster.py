@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
+import scipy.sparse as sp
 from scipy.cluster.hierarchy import fcluster, linkage
 from sklearn.cluster import KMeans, MiniBatchKMeans
 from sklearn.metrics import silhouette_score
@@ -66,13 +67,14 @@ class ThemeClusterer:
     ) -> Clustering:
         """``terms``: when given, a statement sharing no term with any other member of its theme is a
         misfit too (lexical vectors give unrelated short texts some similarity through shared letters)."""
-        # float64: scikit-learn's k-means takes a much slower path (chunked up-casting) for float32.
-        V = np.asarray(V, dtype=np.float64)
+        # float32 throughout: at a million statements a float64 copy alone would take 3 GB.
+        V = np.asarray(V, dtype=np.float32)
         n = V.shape[0]
         if self.center and n > 2:
             # Embeddings share a large common direction (every statement looks ~0.8 similar to every
             # other); removing it lets cosine similarity, and the silhouette, see the differences.
-            V = normalize(V - V.mean(axis=0))
+            V = V - V.mean(axis=0, dtype=np.float64).astype(np.float32)
+            normalize(V, copy=False)
         w = np.ones(n) if weights is None else np.asarray(weights, dtype=float)
         if n < self.min_statements or V.shape[1] == 0 or not np.any(V):
             return Clustering(
@@ -110,9 +112,10 @@ class ThemeClusterer:
         fine = self._kmeans(V, w, k_fine)
         fine_labels = fine.labels_
         used = np.unique(fine_labels)
-        C = normalize(np.vstack([np.average(V[fine_labels == c], axis=0, weights=w[fine_labels == c]) for c in used]))
-        remap = {c: i for i, c in enumerate(used)}
-        fl = np.array([remap[c] for c in fine_labels])
+        remap = np.full(int(fine_labels.max()) + 1, -1)
+        remap[used] = np.arange(len(used))
+        fl = remap[fine_labels]
+        C = _centroids(V, w, fl, len(used)).astype(np.float64)
         if len(used) <= 2:
             return fl, {}
         Z = linkage(C, method="ward")
@@ -172,7 +175,7 @@ class ThemeClusterer:
         min_size: int,
         terms: Sequence[Sequence[str]] | None,
     ) -> tuple[np.ndarray, np.ndarray]:
-        sim = np.einsum("ij,ij->i", V, C[labels])
+        sim = np.take_along_axis(V @ C.T, labels[:, None], axis=1)[:, 0]  # no (n, d) copy of the centroids
         out = labels.copy()
         misfit = np.zeros(len(labels), dtype=bool)
         for t in range(C.shape[0]):
@@ -212,14 +215,17 @@ class ThemeClusterer:
         new = np.where(labels == REST, REST, remap[np.where(labels == REST, C.shape[0], labels)])
         if not used:
             return new, np.zeros((0, V.shape[1]), dtype=np.float32), np.zeros(len(labels))
-        C2 = normalize(np.vstack([V[new == i].mean(axis=0) for i in range(len(used))])).astype(np.float32)
+        C2 = _centroids(V, np.ones(len(new)), new, len(used))
         sim_all = V @ C2.T
         sim = np.where(new == REST, sim_all.max(axis=1), sim_all[np.arange(len(new)), np.maximum(new, 0)])
         return new, C2, sim
 
 
 def _centroids(V: np.ndarray, w: np.ndarray, labels: np.ndarray, k: int) -> np.ndarray:
-    C = np.zeros((k, V.shape[1]), dtype=np.float64)
-    np.add.at(C, labels, V * w[:, None])
+    """L2-normalised weighted mean of each label's rows (labels < 0 ignored), as one sparse product: no
+    per-cluster copies of the rows."""
+    keep = labels >= 0
+    rows = np.where(keep)[0]
+    member = sp.csr_matrix((w[keep].astype(np.float32), (labels[keep], rows)), shape=(k, V.shape[0]))
     # An emptied cluster keeps a zero centroid; nothing will be assigned to it.
-    return normalize(C).astype(np.float32)
+    return normalize(np.asarray(member @ V, dtype=np.float32))

