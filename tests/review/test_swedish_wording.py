@@ -32,7 +32,9 @@ def _clean(page: str) -> None:
 
 def _candidate(c, like, text):
     statement = _statement(c, like.area, like.question, text)
-    Quote.objects.create(consultation=c, area=like.area, question=like.question, statement=statement, original=text, text=text)
+    Quote.objects.create(
+        consultation=c, area=like.area, question=like.question, statement=statement, original=text, text=text
+    )
 
 
 def _overview(client, world) -> str:  # noqa: F811
@@ -80,7 +82,8 @@ def test_survey_and_section_pages_in_swedish(client, world):  # noqa: F811
     _clean(survey)
     assert "Frivilligt att svara." in survey
     t = world.theme
-    section = _get(client, world.users["analyst"], reverse("review:section", args=[c.slug, t.area.slug, t.question.slug]))
+    url = reverse("review:section", args=[c.slug, t.area.slug, t.question.slug])
+    section = _get(client, world.users["analyst"], url)
     _clean(section)
     assert "Stöd: 1 påstående från 1 person och 0 grupper" in section
 

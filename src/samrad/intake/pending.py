@@ -63,5 +63,5 @@ def text_of(path: Path) -> str | None:
         text = archive_text(path)
         name_file = path.with_name(path.name + ".name")
         return text + "\n" + (name_file.read_text(encoding="utf-8") if name_file.is_file() else "")
-    except Exception:  # noqa: BLE001  (a file that cannot be searched is treated as naming the person)
+    except Exception:  # (a file that cannot be searched is treated as naming the person)
         return None

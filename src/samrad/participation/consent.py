@@ -15,7 +15,7 @@ def kept(event: Event) -> list[str]:
     items = [_("your name"), _("your e-mail address"), _("organisation"), _("role"), _("municipality")]
     if event.kind == Event.Kind.AREA_DIALOGUE:
         items.append(_("culture area"))
-    return items + [_("any needs you write")]
+    return [*items, _("any needs you write")]
 
 
 def consent_text(event: Event) -> str:

@@ -53,7 +53,9 @@ class AnalysisRun(models.Model):
         parts = self.backend.split("+") if self.backend else []
         words = {"tfidf": _("word similarity (TF-IDF)"), "e5": _("meaning (e5 language model)")}
         labels = [
-            str(words[p]) if p in words else str(_("meaning (language model %(name)s)") % {"name": p.removeprefix("st:")})
+            str(words[p])
+            if p in words
+            else str(_("meaning (language model %(name)s)") % {"name": p.removeprefix("st:")})
             for p in parts
             if p != "auto"
         ]
