@@ -21,7 +21,7 @@ COMMANDS = {
     "init": "samrad.commands.init",
     "demo": "samrad.commands.demo",
     "serve": "samrad.commands.serve",
-    "publish": "samrad.results.cli",
+    "publish": "samrad.publication.cli",
     "followup": "samrad.followup.cli",
     "backup": "samrad.commands.backup",
     "restore": "samrad.commands.restore",

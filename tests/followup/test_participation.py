@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from samrad.accounts.models import ConsultationRole
 from samrad.followup import geo
-from samrad.followup.counts import COMPLEMENTARY, SMALL, overview, protect
+from samrad.publication.counts import COMPLEMENTARY, SMALL, overview, protect
 from samrad.participation.models import Participant, Registration
 
 pytestmark = pytest.mark.django_db

@@ -9,8 +9,8 @@ import pytest
 from django.utils import translation
 
 from samrad.results.cli import write_all
-from samrad.results.exports import document, opendata, printed
-from samrad.results.published import build
+from samrad.publication.exports import document, opendata, printed
+from samrad.publication.summary import build
 from samrad.review.models import Quote, Theme
 
 from .conftest import SECRET

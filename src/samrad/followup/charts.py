@@ -14,7 +14,7 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
 from . import geo
-from .counts import Row, Table
+from samrad.publication.counts import Row, Table
 
 BLUES = ["#eff3ff", "#bdd7e7", "#6baed6", "#3182bd", "#08519c"]
 HATCH = "url(#hidden-hatch)"

@@ -9,7 +9,7 @@ from samrad.core.guard import guard
 
 from . import geo
 from .charts import bar_chart, choropleth
-from .counts import overview
+from samrad.publication.counts import overview
 from .views import base_context
 
 

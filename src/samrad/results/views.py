@@ -9,7 +9,7 @@ from samrad.consultations.models import Consultation
 from samrad.core.text import without_indentation
 
 from . import feedback
-from .published import build
+from samrad.publication.summary import build
 from .story import dialogue_story
 
 

@@ -20,3 +20,15 @@ class ReviewConfig(AppConfig):
         from . import audit_labels
 
         audit_labels.register()
+
+        from django.db.models.signals import post_save
+
+        from samrad.publication import drafts
+
+        from . import draft
+        from .models import AreaReview
+
+        drafts.register(draft.sections)
+        drafts.area_published.connect(draft.on_published, dispatch_uid="review.on_published")
+        drafts.area_withdrawn.connect(draft.on_withdrawn, dispatch_uid="review.on_withdrawn")
+        post_save.connect(draft.on_review_saved, sender=AreaReview, dispatch_uid="review.on_review_saved")

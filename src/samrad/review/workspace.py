@@ -8,11 +8,10 @@ from django.db.models import Count, Q
 
 from samrad.consultations.models import Area, Consultation, Question
 from samrad.intake.models import Contribution
-from samrad.results import published
-from samrad.results.published import QUOTE_KINDS
-from samrad.results.thresholds import AreaStatus, area_statuses
+from samrad.publication.summary import QUOTE_KINDS
+from samrad.publication.thresholds import AreaStatus, area_statuses
 
-from . import ingest
+from . import draft, ingest
 from .actions import Section
 from .actions.quotes import findings
 from .models import AnalysisRun, AreaReview, Point, Quote, Statement, Theme
@@ -148,7 +147,7 @@ class SectionPage:
     quotes: list[Quote]
     statements: list[Statement]  # all of the section's, for the own-theme form
     novelty: Novelty
-    preview: object = None  # what the public page would show for this section (samrad.results.published.Section)
+    preview: object = None  # what the public page would show for this section (samrad.publication.summary.Section)
     new_statements: int = 0
     new_themes: int = 0
     new_quotes: int = 0
@@ -214,8 +213,8 @@ def section_page(section: Section) -> SectionPage:
         quotes=quotes,
         statements=statements,
         novelty=new,
-        # The very function the public page uses, so the preview cannot drift from what is published.
-        preview=published._section(section.area, section.question),
+        # The very function that makes the snapshot on publishing, so the preview is what would be published.
+        preview=draft.section(section.area, section.question),
         new_statements=sum(1 for s in statements if s.is_new),
         new_themes=sum(1 for t in themes if t.is_new),
         new_quotes=sum(1 for q in quotes if q.is_new),

@@ -6,7 +6,7 @@ import json
 
 from samrad.core.spreadsheet import safe_row
 
-from ..published import PublishedSummary
+from ..summary import PublishedSummary
 
 SCHEMA_VERSION = 1
 

@@ -5,7 +5,7 @@ author of a contribution) or an anonymous survey respondent. The same person can
 so they count once in each (the pages say so).
 
 Protection, computed here on the server for every format:
-- primary: a count below the publication minimum (`samrad.results.thresholds.suppress`) is shown as "fewer than N";
+- primary: a count below the publication minimum (`thresholds.suppress`) is shown as "fewer than N";
 - complementary: in a table whose total is shown, a single hidden cell could be worked out as total minus the
   rest, so the smallest other cell is hidden too (shown as "not shown").
 Rates per 10,000 inhabitants are hidden with their count, since count = rate × population.
@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy
 from samrad.consultations.models import Consultation
 from samrad.intake.models import Contribution
 from samrad.participation.models import Registration
-from samrad.results.thresholds import minimum_for, people_per_area, suppress
+from .thresholds import minimum_for, people_per_area, suppress
 
 SMALL, COMPLEMENTARY = "small", "complementary"
 NOT_STATED = gettext_lazy("Not stated")
