@@ -14,18 +14,12 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
 from . import geo
-from samrad.publication.counts import Row, Table
+from samrad.publication.counts import Row, Table, hidden_text
 
 BLUES = ["#eff3ff", "#bdd7e7", "#6baed6", "#3182bd", "#08519c"]
 HATCH = "url(#hidden-hatch)"
 UNKNOWN = "#d5d9de"  # inhabitants not known: no rate to colour by
 BAR = "#1d4f91"
-
-
-def hidden_text(minimum: int, reason: str) -> str:
-    if reason == "complementary":
-        return _("not shown")
-    return _("fewer than %(min)d") % {"min": minimum}
 
 
 def _num(value: float, decimals: int = 1) -> str:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext
 
 from samrad.audit.log import record
 from samrad.consultations.models import Area
@@ -49,14 +49,15 @@ class Changes:
 
 def lines(sections: list[Section]) -> list[str]:
     """The published text as lines a person can compare: one per headline, example, Övrigt item and quote."""
+    example, other, quote = gettext("Example:"), gettext("Other:"), gettext("Quote:")
     out = []
     for s in sections:
         heading = s.display_heading
         for theme in s.themes:
             out.append(f"{heading} · {theme.headline}")
-            out.extend(f"{heading} · {theme.headline} · {_('Example:')} {p}" for p in theme.points)
-        out.extend(f"{heading} · {_('Other:')} {r}" for r in s.rest)
-        out.extend(f"{heading} · {_('Quote:')} {q}" for q in s.quotes)
+            out.extend(f"{heading} · {example} {p}" for p in theme.points)
+        out.extend(f"{heading} · {other} {r}" for r in s.rest)
+        out.extend(f"{heading} · {quote} {q}" for q in s.quotes)
     return out
 
 
@@ -89,7 +90,7 @@ def publish_area(area: Area, user=None, *, label: str = "") -> Snapshot:
     status = area_status(area)
     if status.withheld:
         raise PublicationError(
-            _(
+            gettext(
                 "%(area)s cannot be published: %(n)d people took part and the minimum is %(min)d. "
                 "You can keep working on it."
             )

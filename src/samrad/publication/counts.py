@@ -1,28 +1,42 @@
 """Who took part: distinct people by culture area, municipality and role category, with public counts protected.
+The one place that counts people for the public: the results page, the participation page and the exports.
 
 A person is a dialogue participant (an active registration for one of the consultation's events, or a known
-author of a contribution) or an anonymous survey respondent. The same person can have done both; we cannot tell,
-so they count once in each (the pages say so).
+author of a contribution) or an anonymous survey respondent. Respondents are included in every total: the same
+person can have done both and we cannot tell, so they count once in each (the pages say so).
 
 Protection, computed here on the server for every format:
 - primary: a count below the publication minimum (`thresholds.suppress`) is shown as "fewer than N";
-- complementary: in a table whose total is shown, a single hidden cell could be worked out as total minus the
-  rest, so the smallest other cell is hidden too (shown as "not shown").
+- complementary: in a table whose total is shown, the hidden cells must not be worked out from the total minus
+  the visible cells (with what a reader knows: "fewer than N" is 0…N-1, "not shown" is N or more). While one
+  could, the smallest visible cell is hidden too ("not shown");
+- every person counts in each table: people whose role or municipality was not given are an "Uppgift saknas"
+  row, so the rows add up to the total; when nobody was asked, every row reads "uppgift saknas" instead of a
+  count.
 Rates per 10,000 inhabitants are hidden with their count, since count = rate × population.
 """
 
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext, gettext_lazy
 
 from samrad.consultations.models import Consultation
 from samrad.intake.models import Contribution
 from samrad.participation.models import Registration
 from .thresholds import minimum_for, people_per_area, suppress
 
-SMALL, COMPLEMENTARY = "small", "complementary"
+SMALL, COMPLEMENTARY, NOT_ASKED = "small", "complementary", "not_asked"
 NOT_STATED = gettext_lazy("Not stated")
+
+
+def hidden_text(minimum: int, reason: str) -> str:
+    """What the public reads instead of a hidden count."""
+    if reason == COMPLEMENTARY:
+        return gettext("not shown")
+    if reason == NOT_ASKED:
+        return gettext("not stated")
+    return gettext("fewer than %(min)d") % {"min": minimum}
 
 
 @dataclass(frozen=True)
@@ -60,6 +74,7 @@ class Row:
 class Table:
     rows: list[Row]
     total: Cell | None = None  # None: the rows do not add up (someone can count in several)
+    asked: bool = True  # False: nobody gave this (every row reads "uppgift saknas")
 
 
 @dataclass
@@ -74,13 +89,43 @@ class Overview:
     notes: list[str] = field(default_factory=list)
 
 
-def protect(values: list[int], minimum: int, *, additive: bool) -> list[Cell]:
-    """Hide counts below the minimum; in an additive table, never leave exactly one hidden cell."""
+def _bounds(cell: "Cell", total: int, minimum: int) -> tuple[int, int]:
+    """What a reader knows about a cell: its value when shown, else the range its label gives away."""
+    if not cell.hidden:
+        return cell.value, cell.value
+    return (0, minimum - 1) if cell.reason == SMALL else (minimum, total)
+
+
+def recoverable(cells: list["Cell"], total: int, minimum: int) -> list[int]:
+    """Indexes of hidden cells whose value follows from the total and what else is shown."""
+    bounds = [_bounds(c, total, minimum) for c in cells]
+    low_sum, high_sum = sum(lo for lo, _hi in bounds), sum(hi for _lo, hi in bounds)
+    found = []
+    for i, cell in enumerate(cells):
+        if not cell.hidden:
+            continue
+        lo, hi = bounds[i]
+        lowest = max(lo, total - (high_sum - hi))
+        highest = min(hi, total - (low_sum - lo))
+        if lowest >= highest:
+            found.append(i)
+    return found
+
+
+def protect(values: list[int], minimum: int, *, additive: bool, total: int | None = None) -> list[Cell]:
+    """Hide counts below the minimum. In an additive table (its rows sum to a shown total), hide the smallest
+    visible cells too until no hidden cell can be worked out from the total (see `recoverable`)."""
     cells = [Cell(v, suppress(v, minimum), "" if suppress(v, minimum) is not None else SMALL) for v in values]
-    hidden = [i for i, c in enumerate(cells) if c.hidden]
-    if additive and len(hidden) == 1 and len(cells) > 1:
-        candidates = [i for i, c in enumerate(cells) if not c.hidden]
-        smallest = min(candidates, key=lambda i: (cells[i].value, i))
+    if not additive:
+        return cells
+    total = sum(values) if total is None else total
+    if total < minimum:
+        return cells  # the total is hidden itself: nothing to subtract from
+    while recoverable(cells, total, minimum):
+        visible = [i for i, c in enumerate(cells) if not c.hidden]
+        if not visible:
+            break  # only when every cell is hidden and they still add up: the caller hides the total
+        smallest = min(visible, key=lambda i: (cells[i].value, i))
         cells[smallest] = Cell(cells[smallest].value, None, COMPLEMENTARY)
     return cells
 
@@ -110,54 +155,69 @@ def _people(consultation: Consultation) -> dict[str, tuple[int | None, int | Non
     return people
 
 
+def _breakdown(options, value_of: dict, minimum: int, total: int, *, population: bool) -> Table:
+    """One additive table: a row per option of the plan and "Uppgift saknas" for everyone else."""
+    counts: dict[int | None, int] = defaultdict(int)
+    for value in value_of.values():
+        counts[value] += 1
+    items = [(o.slug, o.name, counts.get(o.pk, 0), o.population if population else None, getattr(o, "code", ""))
+             for o in options]
+    if not items:
+        return Table([], None, asked=False)
+    if not any(counts.get(o.pk) for o in options):
+        # Nobody was asked (or nobody answered): no count to give per row, and none to protect.
+        rows = [Row(k, label, Cell(n, None, NOT_ASKED), pop, code) for k, label, n, pop, code in items]
+        return Table(rows, _plain(total, minimum), asked=False)
+    items.append(("", NOT_STATED, counts.get(None, 0), None, ""))
+    cells = protect([n for _k, _l, n, _p, _c in items], minimum, additive=True, total=total)
+    rows = [Row(k, label, cell, pop, code) for (k, label, _n, pop, code), cell in zip(items, cells, strict=True)]
+    return Table(rows, _plain(total, minimum))
+
+
+def _plain(value: int, minimum: int) -> Cell:
+    """A count with primary suppression only."""
+    return Cell(value, suppress(value, minimum), "" if value >= minimum else SMALL)
+
+
 def overview(consultation: Consultation, *, protected: bool = True) -> Overview:
     """The participation overview. `protected=False` gives staff the true counts (cells keep their reasons)."""
     minimum = minimum_for(consultation)
     people = _people(consultation)
-
-    def table(items: list[tuple[str, str, int, int | None, str]], *, additive: bool, total: int | None) -> Table:
-        cells = protect([n for _k, _l, n, _p, _c in items], minimum, additive=additive)
-        rows = [
-            Row(k, label, cell, population, code)
-            for (k, label, _n, population, code), cell in zip(items, cells, strict=True)
-        ]
-        total_cell = None
-        if total is not None:
-            total_cell = Cell(total, suppress(total, minimum), "" if total >= minimum else SMALL)
-        return Table(rows, total_cell)
-
-    per_area = people_per_area(consultation)
-    areas = table(
-        [(a.slug, a.name, len(per_area.get(a.pk, ())), None, "") for a in consultation.areas.all()],
-        additive=False,
-        total=None,
-    )
-    by_municipality: dict[int | None, int] = defaultdict(int)
-    by_role: dict[int | None, int] = defaultdict(int)
-    for municipality, role, _source in people.values():
-        by_municipality[municipality] += 1
-        by_role[role] += 1
-    municipality_items = [
-        (m.slug, m.name, by_municipality.get(m.pk, 0), m.population, m.code) for m in consultation.municipalities.all()
-    ]
-    if by_municipality.get(None):
-        municipality_items.append(("", NOT_STATED, by_municipality[None], None, ""))
-    role_items = [(r.slug, r.name, by_role.get(r.pk, 0), None, "") for r in consultation.role_categories.all()]
-    if by_role.get(None):
-        role_items.append(("", NOT_STATED, by_role[None], None, ""))
     total = len(people)
+    per_area = people_per_area(consultation)
+    area_cells = protect([len(per_area.get(a.pk, ())) for a in consultation.areas.all()], minimum, additive=False)
+    areas = Table(
+        [Row(a.slug, a.name, cell) for a, cell in zip(consultation.areas.all(), area_cells, strict=True)], None
+    )
     participants = sum(1 for *_x, source in people.values() if source == "dialogue")
-    split = protect([participants, total - participants], minimum, additive=True)
+    split = protect([participants, total - participants], minimum, additive=True, total=total)
     result = Overview(
         minimum=minimum,
-        people=Cell(total, suppress(total, minimum), "" if total >= minimum else SMALL),
+        people=_plain(total, minimum),
         participants=split[0],
         respondents=split[1],
         areas=areas,
-        municipalities=table(municipality_items, additive=True, total=total),
-        roles=table(role_items, additive=True, total=total),
+        municipalities=_breakdown(
+            consultation.municipalities.all(), {k: v[0] for k, v in people.items()}, minimum, total, population=True
+        ),
+        roles=_breakdown(
+            consultation.role_categories.all(), {k: v[1] for k, v in people.items()}, minimum, total, population=False
+        ),
     )
+    _hide_total_if_needed(result)
     return result if protected else _unprotected(result)
+
+
+def _hide_total_if_needed(o: Overview) -> None:
+    """Rarely every cell of a table is hidden and they still add up to the total (two roles of N-1 people each):
+    then the total itself is hidden, everywhere it appears."""
+    tables = [[o.participants, o.respondents]] + [[r.cell for r in t.rows] for t in (o.municipalities, o.roles)]
+    if o.people.hidden or not any(recoverable(cells, o.people.value, o.minimum) for cells in tables if cells):
+        return
+    o.people = Cell(o.people.value, None, COMPLEMENTARY)
+    for t in (o.municipalities, o.roles):
+        if t.total is not None:
+            t.total = o.people
 
 
 def _unprotected(o: Overview) -> Overview:
