@@ -18,7 +18,7 @@ from samrad.core.guard import guard
 from .forms import GrantRoleForm, LoginForm, PasswordResetForm
 from .invite import send_set_password_email
 from .models import ConsultationRole
-from .staff_links import links_for
+from samrad.core.staff_links import links_for
 
 
 class LoginView(auth_views.LoginView):

@@ -12,7 +12,7 @@ class ReviewConfig(AppConfig):
     label = "review"
 
     def ready(self):
-        from samrad.accounts.staff_links import register
+        from samrad.core.staff_links import register
 
         register("review", _("Review the summary"), _url("review:overview"), "samrad.review", order=40)
         register("feedback", _("Feedback from readers"), _url("review:feedback"), "samrad.view_feedback", order=45)
