@@ -98,8 +98,13 @@ def test_every_format_reads_the_snapshot(analyst_client, workspace, by, tmp_path
     for fmt in ["json", "csv", "docx", "pdf", "webbplats.zip"]:
         response = analyst_client.get(f"/orebro-2022/granskning/export/{fmt}")
         assert response.status_code == 200
-    assert "Utkast som inte är publicerat" not in analyst_client.get("/orebro-2022/granskning/export/json").content.decode()
-    assert "Utkast som inte är publicerat" not in analyst_client.get("/orebro-2022/granskning/export/csv").content.decode()
+    assert (
+        "Utkast som inte är publicerat"
+        not in analyst_client.get("/orebro-2022/granskning/export/json").content.decode()
+    )
+    assert (
+        "Utkast som inte är publicerat" not in analyst_client.get("/orebro-2022/granskning/export/csv").content.decode()
+    )
     written = write_all(workspace.consultation, tmp_path)
     for path in written:
         if path.suffix in (".html", ".json", ".csv"):
@@ -115,15 +120,17 @@ def test_the_api_publishes_and_withdraws_with_an_audit_trail(workspace, users):
     assert withdraw_area(workspace.area, users["analyst"]) is True
     assert not musik(workspace.consultation).published
     assert AreaReview.objects.get(area=workspace.area).status == AreaReview.Status.IN_REVIEW
-    assert list(AuditEvent.objects.filter(action__startswith="publication.").order_by("pk").values_list("action", flat=True)) == [
+    assert list(
+        AuditEvent.objects.filter(action__startswith="publication.").order_by("pk").values_list("action", flat=True)
+    ) == [
         "publication.publish",
         "publication.withdraw",
     ]
 
 
 def test_a_withheld_area_is_not_published_and_an_earlier_snapshot_is_not_shown(workspace, by):
-    from samrad.publication import PublicationError
     from samrad.participation.models import Registration
+    from samrad.publication import PublicationError
 
     publish_area(workspace.area, by.user)
     Registration.objects.filter(area=workspace.area).delete()

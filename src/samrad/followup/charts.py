@@ -13,8 +13,9 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
-from . import geo
 from samrad.publication.counts import Row, Table, hidden_text
+
+from . import geo
 
 BLUES = ["#eff3ff", "#bdd7e7", "#6baed6", "#3182bd", "#08519c"]
 HATCH = "url(#hidden-hatch)"

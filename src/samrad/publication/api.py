@@ -138,8 +138,6 @@ def withdraw_area(area: Area, user=None, *, label: str = "") -> bool:
     """Take the area off the public page; the draft is kept. False when it was not published."""
     deleted, _n = Snapshot.objects.filter(area=area).delete()
     if deleted:
-        record(
-            "publication.withdraw", actor=_who(user), consultation=area.consultation, label=label, area=area.slug
-        )
+        record("publication.withdraw", actor=_who(user), consultation=area.consultation, label=label, area=area.slug)
     drafts.area_withdrawn.send(Snapshot, area=area, user=_who(user), label=label)
     return bool(deleted)

@@ -24,6 +24,7 @@ from django.utils.translation import gettext, gettext_lazy
 from samrad.consultations.models import Consultation
 from samrad.intake.models import Contribution
 from samrad.participation.models import Registration
+
 from .thresholds import minimum_for, people_per_area, suppress
 
 SMALL, COMPLEMENTARY, NOT_ASKED = "small", "complementary", "not_asked"
@@ -89,16 +90,17 @@ class Overview:
     notes: list[str] = field(default_factory=list)
 
 
-def _bounds(cell: "Cell", total: int, minimum: int) -> tuple[int, int]:
+def _bounds(cell: "Cell", total: int, minimum: int, lowest_small: int) -> tuple[int, int]:
     """What a reader knows about a cell: its value when shown, else the range its label gives away."""
     if not cell.hidden:
         return cell.value, cell.value
-    return (0, minimum - 1) if cell.reason == SMALL else (minimum, total)
+    return (lowest_small, minimum - 1) if cell.reason == SMALL else (minimum, total)
 
 
-def recoverable(cells: list["Cell"], total: int, minimum: int) -> list[int]:
-    """Indexes of hidden cells whose value follows from the total and what else is shown."""
-    bounds = [_bounds(c, total, minimum) for c in cells]
+def recoverable(cells: list["Cell"], total: int, minimum: int, *, zeros_shown: bool = False) -> list[int]:
+    """Indexes of hidden cells whose value follows from the total and what else is shown. Where zeros are shown,
+    a reader knows a "fewer than N" cell holds at least one."""
+    bounds = [_bounds(c, total, minimum, 1 if zeros_shown else 0) for c in cells]
     low_sum, high_sum = sum(lo for lo, _hi in bounds), sum(hi for _lo, hi in bounds)
     found = []
     for i, cell in enumerate(cells):
@@ -112,17 +114,25 @@ def recoverable(cells: list["Cell"], total: int, minimum: int) -> list[int]:
     return found
 
 
-def protect(values: list[int], minimum: int, *, additive: bool, total: int | None = None) -> list[Cell]:
-    """Hide counts below the minimum. In an additive table (its rows sum to a shown total), hide the smallest
-    visible cells too until no hidden cell can be worked out from the total (see `recoverable`)."""
-    cells = [Cell(v, suppress(v, minimum), "" if suppress(v, minimum) is not None else SMALL) for v in values]
+def protect(
+    values: list[int], minimum: int, *, additive: bool, total: int | None = None, zeros_shown: bool = False
+) -> list[Cell]:
+    """Hide counts below the minimum (zero too, unless `zeros_shown`). In an additive table (its rows sum to a
+    shown total), hide the smallest visible cells too until no hidden cell can be worked out from the total."""
+
+    def primary(v: int) -> Cell:
+        if v >= minimum or (zeros_shown and v == 0):
+            return Cell(v, v)
+        return Cell(v, None, SMALL)
+
+    cells = [primary(v) for v in values]
     if not additive:
         return cells
     total = sum(values) if total is None else total
     if total < minimum:
         return cells  # the total is hidden itself: nothing to subtract from
-    while recoverable(cells, total, minimum):
-        visible = [i for i, c in enumerate(cells) if not c.hidden]
+    while recoverable(cells, total, minimum, zeros_shown=zeros_shown):
+        visible = [i for i, c in enumerate(cells) if not c.hidden and c.value]
         if not visible:
             break  # only when every cell is hidden and they still add up: the caller hides the total
         smallest = min(visible, key=lambda i: (cells[i].value, i))
@@ -160,8 +170,10 @@ def _breakdown(options, value_of: dict, minimum: int, total: int, *, population:
     counts: dict[int | None, int] = defaultdict(int)
     for value in value_of.values():
         counts[value] += 1
-    items = [(o.slug, o.name, counts.get(o.pk, 0), o.population if population else None, getattr(o, "code", ""))
-             for o in options]
+    items = [
+        (o.slug, o.name, counts.get(o.pk, 0), o.population if population else None, getattr(o, "code", ""))
+        for o in options
+    ]
     if not items:
         return Table([], None, asked=False)
     if not any(counts.get(o.pk) for o in options):
@@ -190,7 +202,9 @@ def overview(consultation: Consultation, *, protected: bool = True) -> Overview:
         [Row(a.slug, a.name, cell) for a, cell in zip(consultation.areas.all(), area_cells, strict=True)], None
     )
     participants = sum(1 for *_x, source in people.values() if source == "dialogue")
-    split = protect([participants, total - participants], minimum, additive=True, total=total)
+    # Whether there were dialogues or a survey at all is public (the plan lists them): a zero here is shown, so
+    # a consultation with only a survey shows its respondents.
+    split = protect([participants, total - participants], minimum, additive=True, total=total, zeros_shown=True)
     result = Overview(
         minimum=minimum,
         people=_plain(total, minimum),
@@ -211,8 +225,9 @@ def overview(consultation: Consultation, *, protected: bool = True) -> Overview:
 def _hide_total_if_needed(o: Overview) -> None:
     """Rarely every cell of a table is hidden and they still add up to the total (two roles of N-1 people each):
     then the total itself is hidden, everywhere it appears."""
-    tables = [[o.participants, o.respondents]] + [[r.cell for r in t.rows] for t in (o.municipalities, o.roles)]
-    if o.people.hidden or not any(recoverable(cells, o.people.value, o.minimum) for cells in tables if cells):
+    tables = [[r.cell for r in t.rows] for t in (o.municipalities, o.roles) if t.asked]
+    split = recoverable([o.participants, o.respondents], o.people.value, o.minimum, zeros_shown=True)
+    if o.people.hidden or not (split or any(recoverable(cells, o.people.value, o.minimum) for cells in tables)):
         return
     o.people = Cell(o.people.value, None, COMPLEMENTARY)
     for t in (o.municipalities, o.roles):

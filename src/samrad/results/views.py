@@ -7,9 +7,9 @@ from django.shortcuts import get_object_or_404, render
 
 from samrad.consultations.models import Consultation
 from samrad.core.text import without_indentation
+from samrad.publication.summary import build
 
 from . import feedback
-from samrad.publication.summary import build
 from .story import dialogue_story
 
 

@@ -69,9 +69,8 @@ def on_review_saved(sender, instance: AreaReview, raw=False, **kwargs):
     wait for publish_area."""
     if raw:
         return
-    from samrad.publication.models import Snapshot
-
     from samrad.publication import api
+    from samrad.publication.models import Snapshot
 
     has_snapshot = Snapshot.objects.filter(area_id=instance.area_id).exists()
     if instance.status == AreaReview.Status.PUBLISHED and not has_snapshot:

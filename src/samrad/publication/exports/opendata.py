@@ -65,7 +65,9 @@ def participants(summary: PublishedSummary) -> dict:
         "dialogue": _count(o.participants),
         "survey": _count(o.respondents),
         "by_role": [{"role": str(r.label), **_count(r.cell)} for r in o.roles.rows],
-        "by_municipality": [{"municipality": str(r.label), "code": r.code, **_count(r.cell)} for r in o.municipalities.rows],
+        "by_municipality": [
+            {"municipality": str(r.label), "code": r.code, **_count(r.cell)} for r in o.municipalities.rows
+        ],
     }
 
 

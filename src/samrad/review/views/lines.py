@@ -143,5 +143,7 @@ def area_status(request, consultation, area):
             % {"area": area.name, "status": review.get_status_display()},
         )
         if review.status == AreaReview.Status.PUBLISHED:
-            messages.info(request, _("The public page shows this version now. Later edits wait for the next publishing."))
+            messages.info(
+                request, _("The public page shows this version now. Later edits wait for the next publishing.")
+            )
     return redirect(back)
