@@ -9,8 +9,9 @@ class AccountsConfig(AppConfig):
     def ready(self):
         from django.contrib import admin
 
-        from .forms import AdminLoginForm
         from samrad.core.staff_links import register
+
+        from .forms import AdminLoginForm
 
         # The admin's own login page counts failures like /konto/logga-in/, or it would be a way around them.
         admin.site.login_form = AdminLoginForm
