@@ -39,9 +39,9 @@ if not SECRET_KEY:
         # a traceback.
         raise ImproperlyConfigured(
             "SAMRAD_SECRET_KEY saknas. Med SAMRAD_PRODUCTION=1 måste en hemlig nyckel anges i miljön, t.ex. i "
-            "tjänstens miljöfil (se README, Driftsättning).\n"
+            "tjänstens miljöfil (se docs/operations.md, Deployment).\n"
             "SAMRAD_SECRET_KEY is not set. With SAMRAD_PRODUCTION=1 samrad needs a secret key from the environment, "
-            "e.g. in the service's environment file (see README, Deployment).\n"
+            "e.g. in the service's environment file (see docs/operations.md, Deployment).\n"
             "Create one with: python3 -c 'import secrets; print(secrets.token_urlsafe(50))'"
         )
     # Development only: a fixed key is fine because nothing here is secret. It is public, so a production

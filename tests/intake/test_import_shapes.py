@@ -261,10 +261,10 @@ def test_a_long_file_repeats_when_the_same_respondent_answers_the_same_question_
     assert len({c.respondent for c in Contribution.objects.all()}) == 1
 
 
-def test_the_readme_long_mapping_works_as_shown(example_plan):
+def test_the_documented_long_mapping_works_as_shown(example_plan):
     from tests.conftest import ROOT
 
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    readme = (ROOT / "docs" / "organisers.md").read_text(encoding="utf-8")
     blocks = [b.split("```")[0] for b in readme.split("```toml\n")[1:]]
     [mapping] = [b for b in blocks if 'shape = "long"' in b]
     rows = [["Respondent-ID", "Fråga", "Svar", "Kulturområde", "Kommun"]]

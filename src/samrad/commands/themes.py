@@ -15,6 +15,13 @@ def add_arguments(parser) -> None:
     parser.add_argument("argv", nargs=argparse.REMAINDER)
 
 
+def reference_parser():
+    """The engine's parser, for docs/cli.md (scripts/cli_reference.py)."""
+    from samrad.synthesis.cli import _themes_parser
+
+    return _themes_parser()
+
+
 def run(args) -> int:
     from samrad.synthesis.cli import themes_main
 

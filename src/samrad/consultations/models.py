@@ -1,6 +1,6 @@
 """The plan of a consultation: what is asked, of whom, when, and under which publication rules.
 
-Everything here is loaded from a consultation file (see loader.py) and can be edited by staff.
+Everything here is loaded from a consultation file (see loader/) and can be edited by staff.
 """
 
 from django.db import models

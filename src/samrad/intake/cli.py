@@ -17,7 +17,7 @@ def add_arguments(parser) -> None:
 
     parser.add_argument("file", metavar=_("FILE"), help=_("the export: .csv (UTF-8 or Windows-1252, ; or ,) or .xlsx"))
     parser.add_argument("--consultation", required=True, metavar="SLUG", help=_("the consultation's slug"))
-    parser.add_argument("--mapping", metavar="MAP.toml", help=_("which column holds what (see README)"))
+    parser.add_argument("--mapping", metavar="MAP.toml", help=_("which column holds what (see docs/organisers.md)"))
     parser.add_argument("--dry-run", action="store_true", help=_("check and report only; import nothing"))
     parser.add_argument(
         "--duplicates",

@@ -3,7 +3,7 @@
 The one UPDATE allowed sets actor_id or consultation_id to NULL when that user or consultation is deleted
 (Django's on_delete=SET_NULL); every other column must stay as it was. TRUNCATE is not blocked: test
 databases are emptied with it. SQLite gets no trigger: Django empties SQLite test databases with DELETE, and
-the model and queryset guards apply there (see README, Deployment: use PostgreSQL in production).
+the model and queryset guards apply there (see docs/operations.md, Deployment: use PostgreSQL in production).
 """
 
 from django.db import migrations

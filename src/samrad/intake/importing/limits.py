@@ -3,7 +3,7 @@
 A 1.6 KB workbook can claim a cell in row 1,048,576 and a zip member can unpack to gigabytes; without bounds
 one upload holds a server process for minutes and gigabytes. Each bound is a setting (Django setting or
 environment variable of the same name); the import page has its own, shorter time limit, below the server's
-request timeout. See README, "Importing answers from other tools".
+request timeout. See docs/organisers.md, "Importing answers from other tools".
 """
 
 import os

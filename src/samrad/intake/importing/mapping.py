@@ -1,5 +1,6 @@
 """The mapping file (TOML): which column of an export holds what, and how the export's values translate to the
-plan's questions, culture areas, role categories and municipalities. See README, "Importing answers".
+plan's questions, culture areas, role categories and municipalities. See docs/organisers.md, "Importing answers
+from other tools".
 
 Two shapes of file: wide (one row per respondent, one column per question: [questions] names the columns) and
 long (one row per answer: columns.question holds the question, columns.answer the text, and the question
