@@ -138,3 +138,30 @@ def test_a_withheld_area_is_not_published_and_an_earlier_snapshot_is_not_shown(w
     assert musik(workspace.consultation).withheld and not musik(workspace.consultation).sections
     with pytest.raises(PublicationError, match="Musik"):
         publish_area(workspace.area, by.user)
+
+
+def test_the_migration_gives_areas_published_before_snapshots_their_text(client, workspace):
+    """Areas published before this change: the data migration copies their draft, so the example keeps working."""
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module("samrad.publication.migrations.0002_snapshots_of_published_areas")
+    AreaReview.objects.filter(area=workspace.area).update(status=AreaReview.Status.PUBLISHED)  # no signal
+    assert not Snapshot.objects.exists()
+    assert workspace.theme("lokaler").headline not in public_text(client)
+    migration.forwards(apps, None)
+    snapshot = Snapshot.objects.get(area=workspace.area)
+    assert snapshot.published_label == "migration"
+    assert workspace.theme("lokaler").headline in public_text(client)
+    assert not pending_changes(workspace.area)  # the same text the draft gives
+
+
+def test_a_status_written_straight_to_the_model_keeps_published_and_snapshot_together(workspace):
+    review = AreaReview.objects.get(area=workspace.area)
+    review.status = AreaReview.Status.PUBLISHED
+    review.save()
+    assert Snapshot.objects.filter(area=workspace.area).exists()
+    review.status = AreaReview.Status.DRAFT
+    review.save()
+    assert not Snapshot.objects.filter(area=workspace.area).exists()
