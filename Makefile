@@ -48,7 +48,7 @@ messages: install
 
 lint: install-test
 	$(BIN)/ruff check src tests bench scripts
-	$(BIN)/mypy src/samrad/grouping src/samrad/synthesis
+	$(BIN)/mypy src/samrad/grouping src/samrad/synthesis src/samrad/publication
 
 # pip-audit, plus PyPI's project JSON where pip-audit cannot reach PyPI's vulnerability data; it lists what it
 # could not audit instead of passing silently (SAMRAD_AUDIT_STRICT=1 makes that fail).

@@ -33,8 +33,8 @@ def main() -> int:
     from samrad.commands.demo import run_stages
     from samrad.consultations.loader import load_file
     from samrad.results.cli import write_all
-    from samrad.results.exports import document, opendata, printed
-    from samrad.results.published import build
+    from samrad.publication.exports import document, opendata, printed
+    from samrad.publication.summary import build
 
     call_command("migrate", verbosity=0)
     started = time.perf_counter()

@@ -62,7 +62,7 @@ def lines(sections: list[Section]) -> list[str]:
 
 
 def diff(before: list[str], after: list[str]) -> list[Change]:
-    changes = []
+    changes: list[Change] = []
     for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, before, after, autojunk=False).get_opcodes():
         if op == "equal":
             continue
