@@ -211,3 +211,15 @@ def test_protection_leaves_nothing_to_subtract(values, minimum):
     assert all(c.shown is None or c.shown >= minimum for c in cells)
     if total >= minimum and any(not c.hidden for c in cells):
         assert not recoverable(cells, total, minimum)
+
+
+def test_staff_page_with_nothing_asked_and_no_one_yet(client, example_plan, django_user_model):
+    from samrad.accounts.models import ConsultationRole
+
+    user = django_user_model.objects.create_user("ana")
+    ConsultationRole.objects.create(user=user, consultation=example_plan, role="analyst")
+    client.force_login(user)
+    assert client.get("/orebro-2022/deltagande/alla-siffror/").status_code == 200  # no one: no division by zero
+    answer(example_plan, 6)
+    page = client.get("/orebro-2022/deltagande/alla-siffror/").content.decode()
+    assert "uppgift saknas" in page

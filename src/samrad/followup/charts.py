@@ -30,7 +30,7 @@ def _num(value: float, decimals: int = 1) -> str:
 def bar_chart(table: Table, *, minimum: int, chart_id: str, title: str, desc: str) -> SafeString:
     width, bar_max, row_h, top = 400, 290, 42, 6
     shown = [r.cell.shown for r in table.rows if r.cell.shown is not None]
-    scale = bar_max / max(shown) if shown else 0
+    scale = bar_max / max(shown) if shown and max(shown) else 0
     height = top + row_h * len(table.rows) + 4
     rows = []
     for i, row in enumerate(table.rows):

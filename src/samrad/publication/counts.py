@@ -237,7 +237,8 @@ def _hide_total_if_needed(o: Overview) -> None:
 
 def _unprotected(o: Overview) -> Overview:
     def open_cell(c: Cell) -> Cell:
-        return Cell(c.value, c.value, c.reason)
+        # Nothing asked stays "not stated" for staff too: there is no count behind it.
+        return c if c.reason == NOT_ASKED else Cell(c.value, c.value, c.reason)
 
     for t in (o.areas, o.municipalities, o.roles):
         for row in t.rows:
