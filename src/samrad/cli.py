@@ -29,6 +29,7 @@ COMMANDS = {
     "groups": "samrad.participation.cli",
     "import": "samrad.intake.cli",
     "analyze": "samrad.review.cli",
+    "review": "samrad.review.workflow",
     "themes": "samrad.commands.themes",
     "eval": "samrad.commands.evaluate",
 }

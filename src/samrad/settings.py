@@ -185,6 +185,8 @@ SAMRAD_SURVEY_RATE_LIMIT = os.environ.get("SAMRAD_SURVEY_RATE_LIMIT", "30/600")
 # How many proxies in front append to X-Forwarded-For: 1 behind nginx. With 0 the limits above see the
 # proxy's address and every visitor shares one count.
 SAMRAD_TRUSTED_PROXIES = os.environ.get("SAMRAD_TRUSTED_PROXIES", "0")
+# Files checked on the import page but not imported hold raw names and addresses: removed after this many hours.
+SAMRAD_PENDING_IMPORT_HOURS = float(os.environ.get("SAMRAD_PENDING_IMPORT_HOURS", "24"))
 # The review page's "Run the analysis" starts `samrad analyze` in its own process (1) or runs it in the
 # request (0: only for a small consultation, or where no process may be started).
 SAMRAD_ANALYSIS_IN_BACKGROUND = os.environ.get("SAMRAD_ANALYSIS_IN_BACKGROUND", "1") != "0"

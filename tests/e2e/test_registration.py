@@ -40,7 +40,7 @@ def sign_up(page, name, email, *, area="Teater", needs=""):
     if needs:
         page.get_by_label("Tillgänglighet eller andra behov").fill(needs)
     page.get_by_label("Jag godkänner").check()
-    page.get_by_role("button").filter(has_text="Anmälan").or_(page.get_by_role("button", name="Ställ mig i kö")).click()
+    page.get_by_role("button", name="Anmäl mig").or_(page.get_by_role("button", name="Ställ mig i kö")).click()
 
 
 def staff_login(page, live_server, consultation, django_user_model):
@@ -57,9 +57,13 @@ def test_sign_up_waiting_list_and_cancel(page, live_server, open_event, django_u
     # The empty form is accessible; a rejected form says what is wrong and keeps what was typed.
     page.goto("/orebro-2022/dialoger/kulturdialog-2022-06-01/anmalan/")
     assert page.locator("h1").inner_text().startswith("Anmälan")
+    # One statement about personal data, once: what, why, how long.
+    about = page.locator("#consent-text").inner_text()
+    assert about.count("Hur länge:") == 1 and about.count("raderas") == 1 and ".." not in about
+    assert page.get_by_text("raderas", exact=False).count() == 1
     assert_accessible(page)
     page.get_by_label("Namn", exact=True).fill("Anna Andersson")
-    page.get_by_role("button", name="Anmälan").click()
+    page.get_by_role("button", name="Anmäl mig").click()
     assert page.locator("#error-summary").is_visible()
     assert page.get_by_label("Namn", exact=True).input_value() == "Anna Andersson"
     assert_accessible(page)

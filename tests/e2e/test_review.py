@@ -251,3 +251,22 @@ def test_the_overview_shows_a_background_run_until_it_is_done(analyst, workspace
     AnalysisRun.objects.filter(pk=run.pk).update(finished_at=timezone.now(), counts={"statements": 1})
     notice.wait_for(state="detached", timeout=30_000)
     assert page.url.endswith("/orebro-2022/granskning/")
+
+
+def test_statements_no_line_represents_are_listed_and_placed(analyst, workspace):
+    """The coverage panel counts what the published lines leave out and places it with one click."""
+    from samrad.review.actions import Actor, points
+    from samrad.review.models import Point
+
+    hidden = Statement.objects.get(text__startswith="Hösten och vintern")
+    points.delete_point(Point.objects.get(theme=None, sources=hidden), by=Actor(label="test"))
+    page = analyst
+    page.goto(workspace.url())
+    panel = page.locator("#tackning")
+    assert "7 av 8 påståenden finns med i texten." in panel.inner_text()
+    panel.locator("summary").click()
+    assert_accessible(page)
+    panel.get_by_role("button", name="Lägg till i Övrigt-raden").click()
+    page.wait_for_url("**#punkt-*")
+    assert "8 av 8 påståenden finns med i texten." in page.locator("#tackning").inner_text()
+    assert Point.objects.filter(theme=None, sources=hidden).exists()

@@ -314,3 +314,33 @@ DOORS = [
 # URLs the matrix leaves to Django's own tests: the admin's inner pages (superusers only, like its index,
 # which is in the matrix) and the JavaScript catalogue of translations if one is added.
 NOT_IN_MATRIX_PREFIXES = ("admin:",)
+
+
+@dataclass(frozen=True)
+class Command:
+    """A `samrad review` subcommand, run as a role's account with `--user`: the rule it must hold."""
+
+    action: str
+    audience: str  # perm:<rule>, as for a door
+    args: Callable = lambda w: []  # world -> arguments after the action
+    prepare: Callable = lambda w: None  # world -> None: something for the command to change (rolled back)
+
+    @property
+    def key(self) -> str:
+        return f"samrad review {self.action}"
+
+
+# `test_every_review_command_is_in_the_matrix` fails when a subcommand is added without a line here.
+COMMANDS = [
+    Command("list", "perm:samrad.review"),
+    Command("coverage", "perm:samrad.review"),
+    Command(
+        "approve",
+        "perm:samrad.review",
+        lambda w: ["--quote", str(w.quote.pk), "--theme", str(w.theme.pk)],
+        prepare=lambda w: type(w.quote).objects.filter(pk=w.quote.pk).update(status="candidate"),
+    ),
+    Command("publish", "perm:samrad.publish", lambda w: [w.theme.area.slug]),
+    Command("withdraw", "perm:samrad.publish", lambda w: [w.theme.area.slug]),
+    Command("status", "perm:samrad.publish", lambda w: ["published"]),
+]

@@ -31,7 +31,7 @@ from .conftest import (
     ROLES,
     set_phase,
 )
-from .matrix import ALL_PERMS, DOORS, EXPECTED_PERMS, NOT_IN_MATRIX_PREFIXES, may_pass
+from .matrix import ALL_PERMS, COMMANDS, DOORS, EXPECTED_PERMS, NOT_IN_MATRIX_PREFIXES, may_pass
 
 pytestmark = pytest.mark.django_db
 LOGIN_URL = "/konto/logga-in/"
@@ -182,3 +182,44 @@ def test_the_static_site_holds_only_what_is_published(world, phase, tmp_path):
         for name in ("index.html", "sammanfattning.json", "sammanfattning.csv", "sammanfattning.docx"):
             assert PUBLISHED in texts[name], name
         assert PUBLISHED in texts["sammanfattning.pdf"].replace("\n", " ")
+
+
+def test_every_review_command_is_in_the_matrix():
+    from samrad.review.workflow import ACTIONS
+
+    assert {c.action for c in COMMANDS} == set(ACTIONS)
+    assert {c.action: c.audience.removeprefix("perm:") for c in COMMANDS} == ACTIONS
+
+
+def test_review_commands_as_every_role(world, capsys):
+    """`samrad review … --user EMAIL` as each role's account: done (exit 0, audited when it changes something)
+    or refused (exit 2, nothing changed, nothing audited). Anonymous has no account to name."""
+    from samrad.audit.models import AuditEvent
+    from samrad.cli import main
+
+    set_phase(world, "survey_closed")
+    wrong = []
+    for role in ROLES:
+        if role == "anonymous":
+            continue
+        email = world.users[role].email
+        for command in COMMANDS:
+            expected = 0 if may_pass(command, role, "survey_closed") else 2
+            with transaction.atomic():
+                command.prepare(world)
+                events = AuditEvent.objects.count()
+                argv = ["review", world.consultation.slug, command.action, *command.args(world), "--user", email]
+                code = main(argv)
+                audited = AuditEvent.objects.count() - events
+                transaction.set_rollback(True)
+            out = capsys.readouterr()
+            if code != expected:
+                wrong.append(f"{command.key} as {role}: exit {code}, expected {expected}: {out.err.strip()}")
+            elif code == 2 and audited:
+                wrong.append(f"{command.key} as {role}: refused but {audited} events recorded")
+            elif code == 0 and command.action not in ("list", "coverage") and not audited:
+                wrong.append(f"{command.key} as {role}: done but not audited")
+            leaked = {m for m in MARKERS if m in out.out} if code == 2 else set()
+            if leaked:
+                wrong.append(f"{command.key} as {role}: refused but printed {sorted(leaked)}")
+    assert not wrong, "\n".join(wrong)

@@ -183,3 +183,52 @@ def test_erasure_reaches_texts_other_apps_derived(client, vera, example_plan):
         "Tack för en bra dag.",
     ]
     assert AuditEvent.objects.get(action="privacy.erased").data["changed"]["privacy.free_text"] == 1
+
+
+def test_erasure_gives_up_the_place_and_stops_the_registration_link(
+    client, example_plan, mailoutbox, django_capture_on_commit_callbacks
+):
+    """At an event still to come the erased person's place goes to the first on the waiting list, who is told
+    by e-mail; the personal registration link no longer works."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    event = example_plan.events.get(slug="kulturdialog-2022-06-01")
+    event.starts_at, event.capacity = timezone.now() + dt.timedelta(days=7), 1
+    event.save()
+    dans = example_plan.areas.get(slug="dans")
+    me = participant(example_plan, NAME, EMAIL)
+    mine = register(me, event, dans)
+    waiting = register(participant(example_plan, "Kalle Bystedt", "kalle@example.org"), event, dans)
+    Registration.objects.filter(pk=waiting.pk).update(status=Registration.Status.WAITLISTED)
+    link = f"/anmalan/{mine.token}/"
+    assert client.get(link).status_code == 200
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/mina-uppgifter/{me.token}/radera/", {"contributions": "keep", "confirm": "on"})
+    mine.refresh_from_db()
+    assert mine.status == Registration.Status.CANCELLED
+    assert Registration.objects.get(pk=waiting.pk).status == Registration.Status.REGISTERED
+    assert [m.to for m in mailoutbox] == [["kalle@example.org"]]
+    assert client.get(link).status_code == 404 and mine.token not in link
+
+
+def test_erasure_blanks_names_analysts_typed_into_the_audit_log(client, vera, example_plan):
+    """The log refers to people by id, but an analyst may type a name into a theme line whose before and after
+    it keeps: the name is blanked there (the one change the append-only log allows) and the event says so."""
+    from samrad.review.actions.common import Actor
+    from samrad.review.actions.themes import edit_theme
+    from samrad.review.models import Theme
+
+    me, _twin, _ = vera
+    theme = Theme.objects.create(
+        consultation=example_plan, area=example_plan.areas.get(slug="dans"), label="Lokaler", headline="Lokaler"
+    )
+    edit_theme(theme, headline="Lokaler, som Lindqvist, Vera sa", label="Lokaler", by=Actor(label="analytiker"))
+    client.post(f"/mina-uppgifter/{me.token}/radera/", {"contributions": "keep", "confirm": "on"})
+    event = AuditEvent.objects.get(action="review.theme.edit")
+    assert event.data["after"]["headline"] == "Lokaler, som [borttaget] sa"
+    assert event.data["before"] == {"headline": "Lokaler", "label": "Lokaler"} and event.data["_redacted"] == "erasure"
+    assert "Lindqvist" not in dump_text()
+    assert AuditEvent.objects.get(action="privacy.erased").data["changed"]["audit.details"] == 1

@@ -82,3 +82,29 @@ def test_an_open_consultation_is_not_purged(capsys, people):
 def test_unknown_consultation(capsys, people):
     code, _, err = run_cli(capsys, "purge", "--consultation", "finns-inte", "--dry-run")
     assert code == 2 and "finns-inte" in err
+
+
+def test_files_checked_for_import_but_not_imported_expire(capsys, people, settings):
+    """A dry run on the import page leaves the raw export (names, e-mail addresses) in media/imports/pending/:
+    every purge removes those older than SAMRAD_PENDING_IMPORT_HOURS, whatever the consultations' retention."""
+    import os
+    import time
+
+    from samrad.intake import pending
+
+    pending.folder().mkdir(parents=True)
+    old, new = pending.folder() / ("a" * 64 + ".csv"), pending.folder() / ("b" * 64 + ".csv")
+    for path in (old, new):
+        path.write_text("Namn;E-post\nBo Kvist;person1@example.com\n", encoding="utf-8")
+        path.with_name(path.name + ".name").write_text("export.csv", encoding="utf-8")
+    day_ago = time.time() - 25 * 3600
+    os.utime(old, (day_ago, day_ago))
+
+    code, out, _ = run_cli(capsys, "purge", "--dry-run")
+    assert code == 0 and "1 fil som kontrollerats för import" in out and old.exists()
+    code, out, _ = run_cli(capsys, "purge", "--yes")
+    assert code == 0 and "1 fil som kontrollerats för import" in out
+    assert sorted(p.name for p in pending.folder().iterdir()) == [new.name, new.name + ".name"]
+    settings.SAMRAD_PENDING_IMPORT_HOURS = 0
+    run_cli(capsys, "purge", "--yes")
+    assert list(pending.folder().iterdir()) == []

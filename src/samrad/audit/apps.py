@@ -9,6 +9,8 @@ class AuditConfig(AppConfig):
     def ready(self):
         from samrad.core.staff_links import register
 
-        from . import signals  # noqa: F401  (connects the login receivers)
+        from . import privacy, signals  # noqa: F401  (signals connects the login receivers)
+
+        privacy.register_providers()
 
         register("audit", _("Audit log"), "audit:consultation", "samrad.view_audit_log", order=910)

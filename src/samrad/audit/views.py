@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from samrad.core.guard import guard
 
-from . import actions
+from . import actions, details
 from .models import AuditEvent
 
 PER_PAGE = 50
@@ -57,12 +57,11 @@ def _page(request, events, context, template="audit/log.html"):
     page = Paginator(filtered, PER_PAGE).get_page(request.GET.get("sida"))
     query = request.GET.copy()
     query.pop("sida", None)
-    rows = [{"event": e, "label": actions.label(e.action), "details": _details(e)} for e in page]
+    rows = [
+        {"event": e, "label": actions.label(e.action), "details": details.describe(e), "object": details.what_object(e)}
+        for e in page
+    ]
     return render(request, template, {**context, "form": form, "page": page, "rows": rows, "query": query.urlencode()})
-
-
-def _details(event) -> str:
-    return ", ".join(f"{key}: {value}" for key, value in sorted(event.data.items()))
 
 
 @guard("samrad.view_audit_log")

@@ -8,6 +8,8 @@
 - Archived import files: the file as received, which may hold columns samrad never imported (names, e-mail
   addresses). On erasure a file naming the person is deleted; a purge deletes them all. The contributions
   stay, as anonymous text, with their provenance.
+- Pending import files: checked on the import page but not imported (intake/pending.py). Removed after a day;
+  on erasure every one that names the person.
 """
 
 from pathlib import Path
@@ -48,6 +50,15 @@ def register_providers() -> None:
             erase=erase_archives,
             count=lambda consultation: len(_archives(consultation)),
             purge=purge_archives,
+        )
+    )
+    register(
+        Provider(
+            key="intake.pending_import",
+            label=_("Files checked for import but not imported"),
+            fields=(_("any column of the file, e-mail address or name; removed after a day"),),
+            erase=erase_pending,
+            count=lambda consultation: 0,
         )
     )
     register(
@@ -99,7 +110,7 @@ def _archives(consultation) -> list[Path]:
     return sorted(p for p in paths if p.is_file())
 
 
-def _text_of(path: Path) -> str:
+def archive_text(path: Path) -> str:
     from .importing.read import ReadError, decode, read_table
 
     data = path.read_bytes()
@@ -112,11 +123,31 @@ def _text_of(path: Path) -> str:
     return decode(data)[0]
 
 
+def names_person(subject, text: str) -> bool:
+    return subject.scrub(text) != text or any(e in text.lower() for e in _emails(subject))
+
+
+def erase_pending(subject) -> int:
+    """Files checked on the import page but never imported: every one that names the person goes (and any
+    past its time). One that cannot be searched goes too; the analyst uploads it again."""
+    from . import pending
+
+    removed = pending.expire()
+    if not subject.identifiers:
+        return removed
+    for path in pending.files():
+        text = pending.text_of(path)
+        if text is None or names_person(subject, text):
+            pending.remove(path)
+            removed += 1
+    return removed
+
+
 def erase_archives(subject) -> int:
     removed = 0
     for path in _archives(subject.consultation):
-        text = _text_of(path)
-        if subject.scrub(text) != text or any(e in text.lower() for e in _emails(subject)):
+        text = archive_text(path)
+        if names_person(subject, text):
             path.unlink(missing_ok=True)
             removed += 1
     return removed

@@ -1,35 +1,27 @@
 """The consent text shown on the sign-up page. Its SHA-256 is the version stored with each registration
-(ConsentText keeps the full text once per version), so one can always show exactly what a person agreed to."""
+(ConsentText keeps the full text once per version), so one can always show exactly what a person agreed to.
+
+It is the page's one statement about personal data: what is kept, why and for how long, from the
+consultation's record of processing (samrad.privacy.notice), so a change in the record makes a new version.
+"""
 
 from django.utils.translation import gettext as _
 
 from samrad.consultations.models import Event
 
 
+def kept(event: Event) -> list[str]:
+    """What the sign-up form asks for, in the words of the form."""
+    items = [_("your name"), _("your e-mail address"), _("organisation"), _("role"), _("municipality")]
+    if event.kind == Event.Kind.AREA_DIALOGUE:
+        items.append(_("culture area"))
+    return items + [_("any needs you write")]
+
+
 def consent_text(event: Event) -> str:
-    """What the person agrees to: this text plus the consultation's record of processing, when there is one,
-    so that a change in the record (purpose, legal basis, retention) makes a new consent version."""
-    text = _base_text(event)
-    from samrad.privacy.models import ProcessingRecord
+    """Paragraphs separated by a blank line."""
+    from samrad.privacy.notice import notice_paragraphs
 
-    record = ProcessingRecord.objects.filter(consultation=event.consultation).first()
-    if record is not None:
-        retention = record.retention_date()
-        text += "\n\n" + _("Controller: %(controller)s. Purpose: %(purpose)s. Legal basis: %(basis)s.") % {
-            "controller": record.controller,
-            "purpose": record.purpose,
-            "basis": record.legal_basis,
-        }
-        if retention:
-            text += " " + _("Kept until %(date)s at the latest.") % {"date": retention.isoformat()}
-    return text
-
-
-def _base_text(event: Event) -> str:
-    return _(
-        "%(organiser)s stores your name, e-mail address, organisation, role, municipality, culture area and any "
-        "needs you write, in order to organise “%(title)s”, form the discussion groups and contact you about the "
-        "dialogue. Only the people who organise the dialogue see the information; it is not published. It is "
-        "deleted when the consultation has been concluded. You can cancel at any time with your personal link, "
-        "and you can ask %(organiser)s to show you or delete your data."
-    ) % {"organiser": event.consultation.organiser, "title": event.title}
+    lines = notice_paragraphs(event.consultation, what=kept(event))
+    lines.append(_("With the same link you can also cancel your registration."))
+    return "\n\n".join(lines)

@@ -1,6 +1,7 @@
 """What participation keeps about people, for the privacy app's show / erase / purge (samrad.privacy.registry).
 
-- Registrations: event, culture area and status stay as an anonymous count; the free-text needs are blanked.
+- Registrations: event, culture area and status stay as an anonymous count; the free-text needs are blanked, the
+  personal link stops working, and a place at an event still to come is given up (the waiting list moves up).
 - Group memberships: shown; they hold nothing but which group, so they stay as they are.
 - The participant row: anonymised last (the registry runs it after every other provider has seen the person),
   so that registrations and contributions still count towards the publication thresholds.
@@ -101,8 +102,25 @@ def export_registrations(subject) -> list[dict]:
 
 
 def erase_registrations(subject) -> int:
-    # The registration stays (event, area, status) as an anonymous count; the free-text needs go.
-    return Registration.objects.filter(participant__in=subject.participant_ids).exclude(needs="").update(needs="")
+    """The registration stays (event, area, status) as an anonymous count; the free-text needs go. The personal
+    link stops working (a new token no one has), and an event still to come loses the person: their place or
+    waiting-list place is cancelled and the next on the waiting list moves up (told by e-mail when the
+    erasure came through a page that knows the site's address)."""
+    from django.db import transaction
+
+    from . import emails
+    from .registration import can_cancel, cancel
+
+    rows = list(Registration.objects.filter(participant__in=subject.participant_ids).select_related("event"))
+    moved = []
+    for registration in rows:
+        if can_cancel(registration):
+            moved += cancel(registration, label="erasure")
+        Registration.objects.filter(pk=registration.pk).update(needs="", token=new_token())
+    if moved and subject.base_url:
+        base_url = subject.base_url
+        transaction.on_commit(lambda: [emails.send(r, "moved_up", base_url) for r in moved])
+    return len(rows)
 
 
 def count_registrations(consultation) -> int:

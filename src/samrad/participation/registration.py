@@ -130,7 +130,7 @@ def register(event: Event, data: SignUp, *, now=None) -> Registration:
 
 
 @transaction.atomic
-def cancel(registration: Registration, *, actor=None, now=None) -> list[Registration]:
+def cancel(registration: Registration, *, actor=None, now=None, label: str = "") -> list[Registration]:
     """Cancel; returns the registrations moved up from the waiting list (to be told by e-mail)."""
     now = now or timezone.now()
     event = Event.objects.select_for_update().get(pk=registration.event_id)
@@ -146,7 +146,7 @@ def cancel(registration: Registration, *, actor=None, now=None) -> list[Registra
         actor=actor,
         consultation=event.consultation,
         obj=registration,
-        label="" if actor else "participant",
+        label=label or ("" if actor else "participant"),
         previous=previous,
     )
     return fill_free_places(event, now=now)

@@ -13,10 +13,11 @@ class PrivacyConfig(AppConfig):
         from samrad.consultations.models import Consultation
         from samrad.core.staff_links import register as register_link
 
-        from . import free_text, section
+        from . import free_text, outbox, section
 
         register_section("privacy", section.validate, section.apply)
         free_text.register_provider()
+        outbox.register_provider()
         register_link("privacy", _("Personal data"), "privacy:staff", "samrad.manage_personal_data", order=920)
         post_save.connect(note_closing, sender=Consultation, dispatch_uid="privacy.note_closing")
 

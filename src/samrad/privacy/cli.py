@@ -3,6 +3,7 @@
 import sys
 
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from samrad.core.cli import console, fail, get_consultation
 
@@ -25,6 +26,7 @@ def run(args) -> int:
 
     if args.consultation:
         get_consultation(args.consultation)
+    _expire_pending_imports(dry_run=args.dry_run)
     records = due_records(slug=args.consultation)
     ready, waiting = [], []
     for r in records:
@@ -71,3 +73,27 @@ def run(args) -> int:
             markup=False,
         )
     return 0
+
+
+def _expire_pending_imports(*, dry_run: bool) -> None:
+    """Files checked on the import page but never imported belong to no consultation: past their time they go
+    on every run, whatever the consultations' retention."""
+    from samrad.intake import pending
+
+    count = len(pending.expired()) if dry_run else pending.expire()
+    if count:
+        if dry_run:
+            message = ngettext(
+                "%(count)d file checked for import but never imported is older than %(hours)g hours and would be "
+                "removed.",
+                "%(count)d files checked for import but never imported are older than %(hours)g hours and would "
+                "be removed.",
+                count,
+            )
+        else:
+            message = ngettext(
+                "%(count)d file checked for import but never imported was older than %(hours)g hours: removed.",
+                "%(count)d files checked for import but never imported were older than %(hours)g hours: removed.",
+                count,
+            )
+        console.print(message % {"count": count, "hours": pending.max_age_hours()}, markup=False)

@@ -1,8 +1,9 @@
 """Show, erase and purge a person's data through the providers in registry.py. Logged without the data."""
 
 import datetime as dt
+import logging
 
-from django.db import transaction
+from django.db import OperationalError, connection, transaction
 from django.db.models import Q
 from django.utils import timezone
 
@@ -11,6 +12,8 @@ from samrad.participation.models import Participant
 
 from .models import ErasedParticipant, ProcessingRecord
 from .registry import Subject, providers
+
+log = logging.getLogger(__name__)
 
 
 def same_person(participant) -> list:
@@ -23,10 +26,16 @@ def same_person(participant) -> list:
     return list(rows.filter(erasure__isnull=True).order_by("pk")) or [participant]
 
 
-def subject_for(participant, *, keep_contributions: bool = True, reason: str = ErasedParticipant.Reason.REQUEST):
+def subject_for(
+    participant,
+    *,
+    keep_contributions: bool = True,
+    reason: str = ErasedParticipant.Reason.REQUEST,
+    base_url: str = "",
+):
     rows = same_person(participant)
     identifiers = [v for p in rows for v in (p.name, p.email) if v]
-    return Subject(participant.consultation, rows, identifiers, keep_contributions, reason)
+    return Subject(participant.consultation, rows, identifiers, keep_contributions, reason, base_url)
 
 
 def export_data(participant) -> dict:
@@ -42,22 +51,31 @@ def export_data(participant) -> dict:
     }
 
 
-@transaction.atomic
-def erase_person(participant, *, actor=None, keep_contributions=True, reason=ErasedParticipant.Reason.REQUEST):
-    """Erase one person (all their rows in the consultation). Returns {provider key: records changed}."""
-    subject = subject_for(participant, keep_contributions=keep_contributions, reason=reason)
-    counts = {p.key: p.erase(subject) for p in providers()}
-    # Only ids and counts: the log must not keep what was erased.
-    record(
-        "privacy.erased",
-        actor=actor,
-        consultation=participant.consultation,
-        obj=participant,
-        reason=str(reason),
-        participants=[p.pk for p in subject.participants],
-        kept_contributions=keep_contributions,
-        changed=counts,
-    )
+def erase_person(
+    participant,
+    *,
+    actor=None,
+    keep_contributions=True,
+    reason=ErasedParticipant.Reason.REQUEST,
+    base_url: str = "",
+):
+    """Erase one person (all their rows in the consultation). Returns {provider key: records changed}.
+    `base_url` (the site's address) lets the erasure e-mail anyone it moves up a waiting list."""
+    with transaction.atomic():
+        subject = subject_for(participant, keep_contributions=keep_contributions, reason=reason, base_url=base_url)
+        counts = {p.key: p.erase(subject) for p in providers()}
+        # Only ids and counts: the log must not keep what was erased.
+        record(
+            "privacy.erased",
+            actor=actor,
+            consultation=participant.consultation,
+            obj=participant,
+            reason=str(reason),
+            participants=[p.pk for p in subject.participants],
+            kept_contributions=keep_contributions,
+            changed=counts,
+        )
+        transaction.on_commit(compact)
     return counts
 
 
@@ -66,19 +84,39 @@ def purge_plan(consultation) -> dict[str, int]:
     return {p.key: p.count(consultation) for p in providers()}
 
 
-@transaction.atomic
 def purge(consultation, *, actor=None) -> dict[str, int]:
     """End of the retention period: anonymise everyone left, keep contributions as anonymous text."""
-    remaining = list(Participant.objects.filter(consultation=consultation, erasure__isnull=True))
-    identifiers = [v for p in remaining for v in (p.name, p.email) if v]
-    subject = Subject(consultation, remaining, identifiers, True, ErasedParticipant.Reason.RETENTION)
-    counts = {}
-    for provider in providers():
-        counts[provider.key] = provider.erase(subject) if remaining else 0
-        if provider.purge is not None:
-            counts[provider.key] += provider.purge(consultation)
-    record("privacy.purged", actor=actor, consultation=consultation, changed=counts)
+    with transaction.atomic():
+        remaining = list(Participant.objects.filter(consultation=consultation, erasure__isnull=True))
+        identifiers = [v for p in remaining for v in (p.name, p.email) if v]
+        subject = Subject(consultation, remaining, identifiers, True, ErasedParticipant.Reason.RETENTION)
+        counts = {}
+        for provider in providers():
+            counts[provider.key] = provider.erase(subject) if remaining else 0
+            if provider.purge is not None:
+                counts[provider.key] += provider.purge(consultation)
+        record("privacy.purged", actor=actor, consultation=consultation, changed=counts)
+        transaction.on_commit(compact)
     return counts
+
+
+def compact() -> None:
+    """SQLite keeps old versions of changed pages in its -wal file and freed pages in the database file until
+    they are reused: copy the log into the database and empty it, then rebuild the file, so that what was
+    just erased is gone from the disk too. (PostgreSQL's own VACUUM reclaims dead rows; a dump never shows
+    them.) Runs after the erasure's commit, outside any transaction, as VACUUM must."""
+    if connection.vendor != "sqlite" or connection.in_atomic_block:
+        return
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("VACUUM")
+            cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            busy = cursor.fetchone()[0]
+    except OperationalError as exc:  # the erasure itself is committed; the next one compacts again
+        log.warning("could not compact the database after an erasure: %s", exc)
+        return
+    if busy:
+        log.warning("the database's -wal file could not be emptied after an erasure: another process was reading")
 
 
 def due_records(today: dt.date | None = None, slug: str | None = None):

@@ -12,7 +12,7 @@ NOT_SCRUBBED = {"consultations", "audit", "privacy", "intake", "participation"}
 
 
 def _free_text_fields():
-    """(model, [TextField/JSONField names]) for every model with a `consultation` link outside NOT_SCRUBBED:
+    """(model, [text and JSON field names]) for every model with a `consultation` link outside NOT_SCRUBBED:
     summaries, quotes, feedback and whatever later apps derive from what people said."""
     from django.apps import apps
     from django.db import models
@@ -25,7 +25,14 @@ def _free_text_fields():
         link = next((f for f in model._meta.fields if f.name == "consultation"), None)
         if link is None or link.related_model is not Consultation:
             continue
-        names = [f.name for f in model._meta.fields if isinstance(f, models.TextField | models.JSONField)]
+        # Short texts too (a theme's label), but not fields with fixed choices, whose values are codes.
+        names = [
+            f.name
+            for f in model._meta.fields
+            if isinstance(f, models.TextField | models.JSONField | models.CharField)
+            and not f.choices
+            and not isinstance(f, models.SlugField)  # a link, not a text; "Lindqvist" is never in one
+        ]
         if names:
             yield model, names
 

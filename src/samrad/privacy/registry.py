@@ -33,6 +33,52 @@ def local_time(value) -> str | None:
     return timezone.localtime(value).isoformat(timespec="minutes") if value else None
 
 
+# Name particles that are not a surname on their own ("von Platen": "Platen" is).
+PARTICLES = {"af", "av", "da", "de", "del", "den", "der", "di", "du", "la", "le", "van", "von", "zu"}
+MIN_LENGTH = 3
+
+
+def _words(text: str) -> str:
+    """A phrase as a pattern: any run of spaces between its words."""
+    return r"\s+".join(re.escape(w) for w in text.split())
+
+
+def _capitalised(word: str) -> str:
+    """A surname alone matches only as a name is written, with a capital ("Berg", not "berg" in "fjällberg")."""
+    first = word[0]
+    return f"(?-i:[{re.escape(first.upper())}])" + re.escape(word[1:])
+
+
+def name_pattern(identifiers) -> re.Pattern | None:
+    """The ways a person's name and e-mail address occur in text: as written, "Surname, First" (also without the
+    comma), and the surname alone, capitalised (with each part of a double surname). Case does not matter
+    except for the surname alone."""
+    full, alone = set(), set()
+    for raw in identifiers:
+        text = " ".join(raw.split())
+        if len(text) < MIN_LENGTH:
+            continue
+        full.add(text)
+        words = text.split()
+        if "@" in text or len(words) < 2:
+            continue
+        surnames = {" ".join(words[k:]) for k in range(1, len(words) - 1)}  # "von Platen", "Lindqvist Aberg"
+        parts = {p for word in words[1:] for p in {word, *word.split("-")} if p and p.lower() not in PARTICLES}
+        # A short surname ("Ek") alone would blank ordinary words; with the given name it is specific enough.
+        alone.update(p for p in parts if len(p) >= MIN_LENGTH)
+        full.update(surnames)
+        for surname in surnames | parts:
+            full.add(f"{surname}, {words[0]}")
+            full.add(f"{surname}, {' '.join(words[:-1])}")
+    if not full:
+        return None
+    alternatives = [(len(t), r",?\s+".join(_words(p) for p in t.split(", "))) for t in full]
+    alternatives += [(len(w), _capitalised(w)) for w in alone]
+    # Longest first, so "Lindqvist-Åberg" is taken whole before "Lindqvist".
+    parts = [p for _n, p in sorted(alternatives, key=lambda a: -a[0])]
+    return re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?:s)?(?!\w)", re.IGNORECASE)
+
+
 @dataclass
 class Subject:
     """One person (all their rows in one consultation), or everyone left at the end of the retention period."""
@@ -42,6 +88,7 @@ class Subject:
     identifiers: list[str] = field(default_factory=list)
     keep_contributions: bool = True
     reason: str = "request"  # ErasedParticipant.Reason
+    base_url: str = ""  # the site's address, for e-mails the erasure sets off (someone moved up a waiting list)
 
     @property
     def participant_ids(self) -> list[int]:
@@ -49,12 +96,7 @@ class Subject:
 
     @cached_property
     def _pattern(self) -> re.Pattern | None:
-        words = sorted({i.strip() for i in self.identifiers if len(i.strip()) >= 3}, key=len, reverse=True)
-        if not words:
-            return None
-        # Any run of spaces between the parts of a name; case does not matter.
-        parts = [r"\s+".join(re.escape(w) for w in word.split()) for word in words]
-        return re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)", re.IGNORECASE)
+        return name_pattern(self.identifiers)
 
     def scrub(self, text: str) -> str:
         if not text or self._pattern is None:

@@ -109,7 +109,11 @@ def erase(request, token):
     form = EraseForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         consultation = participant.consultation
-        erase_person(participant, keep_contributions=form.cleaned_data["contributions"] == "keep")
+        erase_person(
+            participant,
+            keep_contributions=form.cleaned_data["contributions"] == "keep",
+            base_url=request.build_absolute_uri("/"),
+        )
         return redirect("privacy:erased", consultation=consultation.slug)
     context = {**notice_context(participant.consultation), "form": form, "token": token}
     return _private(render(request, "privacy/erase.html", context))
@@ -188,6 +192,7 @@ def staff_erase(request, consultation, pk):
         actor=request.user,
         keep_contributions=request.POST.get("contributions", "keep") == "keep",
         reason=ErasedParticipant.Reason.STAFF,
+        base_url=request.build_absolute_uri("/"),
     )
     messages.success(request, _("The person's data was erased. The audit log records that it was done, not what."))
     return redirect("privacy:staff", consultation=consultation.slug)

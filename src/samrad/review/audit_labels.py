@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 LABELS = {
     "review.analysis.run": _("Analysis run"),
     "review.area.status": _("Status of a culture area's summary changed"),
+    "review.consultation.status": _("Status of the consultation changed"),
     "review.export": _("Export downloaded"),
     "review.theme.edit": _("Theme renamed or rewritten"),
     "review.theme.include": _("Theme included in the summary"),

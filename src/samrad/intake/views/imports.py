@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy
 
 from samrad.core.guard import guard
 
+from .. import pending as pending_files
 from ..importing import run_import
 from ..importing.limits import Limits
 from ..importing.report import describe_file
@@ -132,6 +133,7 @@ def _file(form) -> tuple[bytes | None, str, str]:
     upload = form.cleaned_data.get("file")
     folder = _pending_dir()
     if upload:
+        pending_files.expire()  # raw exports with names in them do not lie about for long
         data = upload.read()
         suffix = "".join(c for c in Path(upload.name).suffix.lower() if c.isalnum())[:5] or "bin"
         pending = f"{hashlib.sha256(data).hexdigest()}.{suffix}"

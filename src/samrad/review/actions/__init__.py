@@ -4,7 +4,7 @@ Each one checks what it is asked, changes the workspace in one transaction and r
 `samrad.audit.log.record` (who, when, before, after). Permissions are checked by the callers (views).
 """
 
-from . import areas, points, quotes, themes
+from . import areas, consultation, points, quotes, themes
 from .common import ActionError, Actor, Section
 
-__all__ = ["ActionError", "Actor", "Section", "areas", "points", "quotes", "themes"]
+__all__ = ["ActionError", "Actor", "Section", "areas", "consultation", "points", "quotes", "themes"]

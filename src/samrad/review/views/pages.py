@@ -17,7 +17,7 @@ from samrad.core.guard import guard
 from samrad.intake.models import Contribution
 from samrad.results.models import Feedback
 
-from .. import background, downloads, ingest, stash
+from .. import background, coverage, downloads, ingest, stash
 from .. import workspace as ws
 from ..actions import Actor
 from ..forms import MergeForm, NewThemeForm, OwnLineForm, PointForm, QuoteForm, SelectionForm, ThemeForm
@@ -31,6 +31,10 @@ log = logging.getLogger(__name__)
 @guard("samrad.review")
 def overview(request, consultation):
     rows, unplaced = ws.overview(consultation)
+    covered = {(c.area.pk, c.question.pk): c for c in coverage.for_consultation(consultation)}
+    for row in rows:
+        for cell in row.cells:
+            cell.coverage = covered.get((row.area.pk, cell.question.pk))
     latest = ingest.latest_run(consultation)
     return render(
         request,
@@ -140,6 +144,11 @@ def section(request, consultation, area, question):
             )
     for p in page.rest_points:
         p.edit_form = stash.form_for(rejected, f"point-{p.pk}", PointForm, prefix=f"pt{p.pk}", initial={"text": p.text})
+    covered = coverage.section(consultation, page.section.area, page.section.question)
+    for m in covered.missing:
+        # The section's own move form (views.themes.selection), one statement at a time.
+        m.source = str(m.theme.pk) if m.theme else REST
+        m.destinations = [d for d in destinations if d[0] != m.source]
     for q in page.quotes:
         q.edit_form = stash.form_for(rejected, f"quote-{q.pk}", QuoteForm, prefix=f"q{q.pk}", initial={"text": q.text})
     context = {
@@ -157,6 +166,7 @@ def section(request, consultation, area, question):
         "new_theme_selected": stash.selected(rejected, "new-theme", "new-statements"),
         "rejected_key": (rejected or {}).get("key", ""),
         "can_publish": request.user.has_perm("samrad.publish", consultation),
+        "coverage": covered,
     }
     return render(request, "review/section.html", context)
 
