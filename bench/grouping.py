@@ -36,13 +36,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from samrad.grouping import Group, RoundSpec, plan_event  # noqa: E402
-from samrad.grouping.problem import Problem  # noqa: E402
-from samrad.grouping.report import lexicographic_weights  # noqa: E402
-from samrad.grouping.rules.same_area import Block, area_blocks  # noqa: E402
-from samrad.grouping.rules.tiers import build_problem  # noqa: E402
-from samrad.grouping.samples import NEIGHBOURS, sample_people  # noqa: E402
-from samrad.grouping.sizes import group_sizes  # noqa: E402
+from samrad.grouping import Group, RoundSpec, plan_event
+from samrad.grouping.problem import Problem
+from samrad.grouping.report import lexicographic_weights
+from samrad.grouping.rules.same_area import Block, area_blocks
+from samrad.grouping.rules.tiers import build_problem
+from samrad.grouping.samples import NEIGHBOURS, sample_people
+from samrad.grouping.sizes import group_sizes
 
 PARTNERS = 40
 PASSES = 3
@@ -118,50 +118,50 @@ def random_groups(problem: Problem, rng: random.Random) -> list[list[int]]:
 def groupeng(problem: Problem, rng: random.Random) -> list[list[int]]:
     """Rule-by-rule repair by swaps, the way GroupEng balances its rules in priority order."""
     groups = random_groups(problem, rng)
-    n_groups = len(groups)
-
-    def rule_value(t: int, members: list[int]) -> int:
-        tier = problem.tiers[t]
-        if tier.kind == "distinct":
-            return len({tier.codes[i] for i in members if tier.codes[i] >= 0})
-        counts = Counter(k for i in members for k in tier.cliques[i])
-        return -sum(c * (c - 1) // 2 for c in counts.values())
-
-    def ok_up_to(t: int, before: tuple[list[int], list[int]], after: tuple[list[int], list[int]]) -> bool:
-        for u in range(t):
-            if sum(rule_value(u, g) for g in after) < sum(rule_value(u, g) for g in before):
-                return False
-        return sum(rule_value(t, g) for g in after) > sum(rule_value(t, g) for g in before)
-
     for t, tier in enumerate(problem.tiers):
         for _ in range(PASSES):
             improved = False
-            for a in range(n_groups):
-                ga = groups[a]
-                best_possible = len(ga) if tier.kind == "distinct" else 0
-                if rule_value(t, ga) >= best_possible:
+            for a in range(len(groups)):
+                best_possible = len(groups[a]) if tier.kind == "distinct" else 0
+                if _rule_value(problem, t, groups[a]) >= best_possible:
                     continue
-                partners = rng.sample(range(n_groups), min(PARTNERS, n_groups))
-                done = False
-                for b in partners:
-                    if b == a:
-                        continue
-                    gb = groups[b]
-                    for i in range(len(ga)):
-                        for j in range(len(gb)):
-                            na, nb = list(ga), list(gb)
-                            na[i], nb[j] = gb[j], ga[i]
-                            if ok_up_to(t, (ga, gb), (na, nb)):
-                                groups[a], groups[b] = na, nb
-                                done = improved = True
-                                break
-                        if done:
-                            break
-                    if done:
-                        break
+                improved |= _swap_into(problem, groups, a, t, rng)
             if not improved:
                 break
     return groups
+
+
+def _rule_value(problem: Problem, t: int, members: list[int]) -> int:
+    tier = problem.tiers[t]
+    if tier.kind == "distinct":
+        return len({tier.codes[i] for i in members if tier.codes[i] >= 0})
+    counts = Counter(k for i in members for k in tier.cliques[i])
+    return -sum(c * (c - 1) // 2 for c in counts.values())
+
+
+def _improves(problem: Problem, t: int, before: tuple[list[int], ...], after: tuple[list[int], ...]) -> bool:
+    """Rule t gets better and no rule before it gets worse."""
+    for u in range(t):
+        if sum(_rule_value(problem, u, g) for g in after) < sum(_rule_value(problem, u, g) for g in before):
+            return False
+    return sum(_rule_value(problem, t, g) for g in after) > sum(_rule_value(problem, t, g) for g in before)
+
+
+def _swap_into(problem: Problem, groups: list[list[int]], a: int, t: int, rng: random.Random) -> bool:
+    """The first swap between group a and one of up to PARTNERS random groups that improves rule t."""
+    n_groups = len(groups)
+    for b in rng.sample(range(n_groups), min(PARTNERS, n_groups)):
+        if b == a:
+            continue
+        ga, gb = groups[a], groups[b]
+        for i in range(len(ga)):
+            for j in range(len(gb)):
+                na, nb = list(ga), list(gb)
+                na[i], nb[j] = gb[j], ga[i]
+                if _improves(problem, t, (ga, gb), (na, nb)):
+                    groups[a], groups[b] = na, nb
+                    return True
+    return False
 
 
 def baseline_round(
@@ -209,7 +209,7 @@ def event(mixed_rounds: int, low: int, high: int) -> list[RoundSpec]:
     """Round 1 same area, then `mixed_rounds` mixed rounds, then keep the last mixed round."""
     rounds = [RoundSpec(1, "same_area", low, high)]
     rounds += [RoundSpec(k, "mixed", low, high) for k in range(2, 2 + mixed_rounds)]
-    return rounds + [RoundSpec(2 + mixed_rounds, "keep_previous", keep_round=1 + mixed_rounds)]
+    return [*rounds, RoundSpec(2 + mixed_rounds, "keep_previous", keep_round=1 + mixed_rounds)]
 
 
 def run(

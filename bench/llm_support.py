@@ -18,10 +18,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from samrad.synthesis import Params, synthesise  # noqa: E402
-from samrad.synthesis.llm import SUPPORT, support  # noqa: E402
-from samrad.synthesis.normalise import Normaliser  # noqa: E402
-from tests.synthesis.example import example_records  # noqa: E402
+from samrad.synthesis import Params, synthesise
+from samrad.synthesis.llm import SUPPORT, support
+from samrad.synthesis.normalise import Normaliser
+from tests.synthesis.example import example_records
 
 
 def main() -> None:

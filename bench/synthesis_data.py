@@ -62,7 +62,7 @@ def scaled(n: int, seed: int = 0) -> list[tuple[str, str, str]]:
     rng.shuffle(base)  # every size mixes all five topics
     out = []
     for i in range(n):
-        rid, text, topic = base[i] if i < len(base) else rng.choice(base)
+        _rid, text, topic = base[i] if i < len(base) else rng.choice(base)
         if i >= len(base):
             words = text.split()
             kept = [w for w in words if rng.random() > 0.15] or words[:1]

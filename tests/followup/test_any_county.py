@@ -118,7 +118,7 @@ def test_without_populations_the_map_is_grey_and_says_why(client):
 def test_stockholms_lan_draws_only_its_26_municipalities(client):
     c = consultation("stockholm-2025", 'county = "01"')
     register(c, {"0180": 8})
-    page, svg = map_of(client, c)
+    _page, svg = map_of(client, c)
     assert set(re.findall(r'data-code="(\d{4})"', svg)) == {m.code for m in sweden.municipalities("01")}
     assert svg.count('class="municipality"') == 26
     assert len(svg) < 40_000  # a county's paths, not Sweden's
@@ -130,7 +130,7 @@ def test_one_municipality_map_and_places_inside_and_outside(client):
         "rattvik-2025", 'municipalities = ["2031"]', '[[municipalities]]\ncode = "2031"\npopulation = 11000\n'
     )
     register(c, {"2031": 5})
-    page, svg = map_of(client, c)
+    _page, svg = map_of(client, c)
     assert re.findall(r'data-code="(\d{4})"', svg) == ["2031"]
     assert f"Rättvik (2031): 5 deltagare, {swedish(10000 * 5 / 11000)} per 10 000 invånare" in svg
     assert 'class="map-label">Rättvik</text>' in svg

@@ -21,7 +21,7 @@ def raises(people_: list[Person], rounds: list[RoundSpec], lang: str = "sv", **k
 
 
 def test_participant_without_area_in_a_same_area_round_is_named() -> None:
-    group = people(4) + [Person("x9", "Greta Garbo", None)]
+    group = [*people(4), Person("x9", "Greta Garbo", None)]
     err = raises(group, [RoundSpec(1, "same_area")])
     assert err.codes == ["missing_area"]
     assert "Greta Garbo (x9) har inget kulturområde" in str(err)
@@ -60,7 +60,7 @@ def test_impossible_size_bounds(low: int, high: int, code: str, sv: str, en: str
 
 
 def test_duplicate_ids_are_named_with_their_count() -> None:
-    group = people(4) + [Person("p1", "Someone else", "Dans"), Person("p1", "A third", "Dans")]
+    group = [*people(4), Person("p1", "Someone else", "Dans"), Person("p1", "A third", "Dans")]
     err = raises(group, [RoundSpec(1, "mixed")], lang="en")
     assert "duplicate_person" in err.codes
     assert "Participant id p1 occurs 3 times" in str(err)
@@ -94,7 +94,7 @@ def test_bad_round_settings(rounds: list[RoundSpec], code: str, needle: str) -> 
 
 
 def test_keep_round_with_other_participants_is_refused() -> None:
-    group = people(4) + [Person("d1", "D", "Dans"), Person("d2", "E", "Dans")]
+    group = [*people(4), Person("d1", "D", "Dans"), Person("d2", "E", "Dans")]
     rounds = [RoundSpec(1, "mixed", areas=("Musik",)), RoundSpec(2, "keep_previous", keep_round=1)]
     err = raises(group, rounds, lang="en")
     assert err.codes == ["keep_other_people"]
@@ -102,7 +102,7 @@ def test_keep_round_with_other_participants_is_refused() -> None:
 
 
 def test_all_problems_are_reported_at_once() -> None:
-    group = people(3) + [Person("p0", "Dup", None)]
+    group = [*people(3), Person("p0", "Dup", None)]
     err = raises(group, [RoundSpec(1, "same_area", 3, 2)])
     assert set(err.codes) == {"duplicate_person", "missing_area", "min_above_max"}
     assert len(str(err).splitlines()) == 3

@@ -67,7 +67,7 @@ def test_zoom_header_is_exact_and_people_without_email_are_listed(plan_and_peopl
     rows = read(export.text)[1:]
     assert export.missing_email == ("p2",)
     assert len(rows) == len(people) - 1
-    assert ["'=cmd@example.org"] == [r[1] for r in rows if "cmd" in r[1]]
+    assert [r[1] for r in rows if "cmd" in r[1]] == ["'=cmd@example.org"]
     assert {r[0] for r in rows} == {room_name(g) for g in plan.rounds[1].groups}
 
 

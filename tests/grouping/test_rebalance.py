@@ -127,8 +127,8 @@ def test_a_no_show_from_a_group_of_four_moves_nobody() -> None:
 def test_a_walk_in_joins_the_group_with_room() -> None:
     groups, present = people_in([["a", "b", "c", "d"], ["e", "f", "g"]])
     walk_in = Person("w", "W", "Musik")
-    new, moves = rebalance(groups, present, [walk_in], RoundSpec(1, "same_area"))
-    assert [m for m in moves if m.person == "w"][0].to_group == 2
+    _new, moves = rebalance(groups, present, [walk_in], RoundSpec(1, "same_area"))
+    assert next(m for m in moves if m.person == "w").to_group == 2
     assert len([m for m in moves if m.from_group is not None]) == 0
 
 

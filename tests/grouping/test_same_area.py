@@ -20,7 +20,7 @@ def area_people(spec: dict[str, int]) -> list[Person]:
 
 
 def test_anna_alone_in_litteratur_joins_the_neighbour_bibliotek() -> None:
-    people = area_people({"Bibliotek": 5, "Musik": 8}) + [Person("anna", "Anna", "Litteratur")]
+    people = [*area_people({"Bibliotek": 5, "Musik": 8}), Person("anna", "Anna", "Litteratur")]
     plan = plan_event(people, [RoundSpec(1, "same_area")], area_neighbours={"Litteratur": "Bibliotek"})
     result = plan.rounds[0]
     annas = next(g for g in result.groups if "anna" in g.members)

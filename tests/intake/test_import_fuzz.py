@@ -59,7 +59,7 @@ def export(draw):
 )
 @given(generated=export())
 def test_generated_exports_are_imported_exactly_or_reported(example_plan, generated):
-    data, encoding, delimiter, rows = generated
+    data, encoding, _delimiter, rows = generated
     before = Contribution.objects.count()
     report = run_import(example_plan, data, "generated.csv", accept_multiline=True)  # exactness of reading
     if report.errors:

@@ -202,7 +202,7 @@ def test_revisions_are_append_only(client, groups):
 
 
 def test_history_and_overview_for_staff(client, groups, administrator, facilitator):
-    same, mixed = groups
+    same, _mixed = groups
     autosave(client, link(same), "bibliotek", "Version ett", version=0, seq=1)
     autosave(client, link(same), "bibliotek", "Version två", version=1, seq=2)
     history = f"/orebro-2022/anteckningar/grupp/{same.pk}/historik/"
@@ -218,7 +218,7 @@ def test_history_and_overview_for_staff(client, groups, administrator, facilitat
 
 def test_nul_in_a_note_is_removed_and_the_rest_kept(client, groups):
     same, _mixed = groups
-    code, body = autosave(client, link(same), "bibliotek", "a\x00b\x07c", version=0, seq=1)
+    code, _body = autosave(client, link(same), "bibliotek", "a\x00b\x07c", version=0, seq=1)
     assert code == 200
     assert Contribution.objects.get(group=same).raw_text == "ab\x07c"
 

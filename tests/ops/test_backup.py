@@ -130,8 +130,8 @@ def test_portable_backup_restores_through_the_command(example_plan, settings, tm
     with connection.cursor() as cursor:
         after = {table: _rows(cursor, table) for table in before}
     after["audit_auditevent"] = [row for row in after["audit_auditevent"] if "ops.restored" not in row]
-    # Django's JSON keeps times to the millisecond (documented in docs/operations.md, Deployment), and many-to-many links
-    # are re-created with new row ids.
+    # Django's JSON keeps times to the millisecond (documented in docs/operations.md, Deployment), and
+    # many-to-many links are re-created with new row ids.
     links = {m._meta.db_table for m in apps.get_models(include_auto_created=True) if m._meta.auto_created}
     for tables in (before, after):
         for table in links & set(tables):

@@ -108,7 +108,7 @@ def forbidden_markers(role: str, phase: str, door) -> set[str]:
         hidden.discard(PUBLISHED)
     if "samrad.view_registrations" in perms:  # facilitators see who registered
         hidden -= {PERSON, EMAIL}
-    if role == "facilitator_a" or door.name == "intake:notes_link" and door.audience == "token":
+    if role == "facilitator_a" or (door.name == "intake:notes_link" and door.audience == "token"):
         hidden.discard(NOTE_A)  # their own group's notes, or group A's link
     if role == "facilitator_b":
         hidden.discard(NOTE_B)
@@ -120,10 +120,7 @@ def _ask(world, client, door, role):
         client = _client(world, role)  # logging out ends the session: not the one the other doors use
     url = reverse(door.name, kwargs=door.kwargs(world)) + door.query
     with transaction.atomic():
-        if door.method == "POST":
-            response = client.post(url, door.data(world))
-        else:
-            response = client.get(url)
+        response = client.post(url, door.data(world)) if door.method == "POST" else client.get(url)
         body = _body(response)
         transaction.set_rollback(True)
     return url, response, body

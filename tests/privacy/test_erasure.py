@@ -76,7 +76,7 @@ def test_erasure_needs_confirmation_and_keeps_the_choice(client, vera):
 
 
 def test_erased_person_is_gone_from_the_whole_database(client, vera, example_plan):
-    me, twin, bystander = vera
+    me, twin, _bystander = vera
     before = {area: len(people) for area, people in people_per_area(example_plan).items()}
     assert NAME in dump_text() and EMAIL.lower() in dump_text().lower()  # the scan can fail
     response = client.post(f"/mina-uppgifter/{me.token}/radera/", {"contributions": "keep", "confirm": "on"})

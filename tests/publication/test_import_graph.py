@@ -12,11 +12,8 @@ ROOT = Path(samrad.__file__).parent
 
 def _imported(path: Path) -> set[str]:
     """Absolute module names imported by one file."""
-    package = ["samrad", *path.relative_to(ROOT).with_suffix("").parts]
-    if path.name != "__init__.py":
-        package = package[:-1]
-    else:
-        package = package[:-1] if package[-1] == "__init__" else package
+    # The package a relative import starts from: a module's parent; for __init__.py, the package it opens.
+    package = ["samrad", *path.relative_to(ROOT).with_suffix("").parts][:-1]
     names = set()
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.Import):

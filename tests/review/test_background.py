@@ -4,6 +4,7 @@ the run the page recorded; the page shows it running until then."""
 import subprocess
 import sys
 import time
+from typing import ClassVar
 
 import pytest
 from django.db import connection
@@ -23,7 +24,7 @@ OVERVIEW = "/orebro-2022/granskning/"
 class Launched:
     """Records what would have been launched, in place of the operating system's process start."""
 
-    calls: list = []
+    calls: ClassVar[list] = []
 
     def __init__(self, argv, **options):
         Launched.calls.append((argv, options))
@@ -56,7 +57,7 @@ def test_the_page_starts_a_run_that_the_command_finishes(in_background, analyst_
     again = analyst_client.post(OVERVIEW + "analysera/")
     assert messages_of(again)[0].startswith("En analys pågår redan") and len(Launched.calls) == 1
 
-    code, out, err = run_cli(capsys, *argv[3:])
+    code, _out, err = run_cli(capsys, *argv[3:])
     assert code == 0, err
     run.refresh_from_db()
     assert run.finished_at is not None and run.error == "" and run.counts["statements"] > 0

@@ -29,7 +29,7 @@ def test_demo_publishes_the_example(example):
         by_kind = {s.question_kind: s for s in area.sections}
         assert by_kind["challenges"].themes, area.name
         with_examples += any(t.points for t in by_kind["challenges"].themes)
-        quotes = by_kind.get("attractiveness", None), by_kind.get("sustainability", None)
+        quotes = by_kind.get("attractiveness"), by_kind.get("sustainability")
         assert any(s and s.quotes for s in quotes), area.name
         for section in quotes:
             assert section is None or len(section.quotes) <= 2

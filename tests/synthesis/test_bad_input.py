@@ -100,12 +100,12 @@ def test_missing_hunspell_is_a_warning(tmp_path):
 
 def test_english_messages():
     res = synthesise(
-        records() + [Record(id="x", text="Vet ej", area="Kultur", question="Utmaningar")],
+        [*records(), Record(id="x", text="Vet ej", area="Kultur", question="Utmaningar")],
         Params(backend="tfidf", lang="sv", messages="en"),
     )
     assert "non-answers" in codes(res)["non_answer"].message
 
 
 def test_non_string_text_is_tolerated():
-    res = synthesise([Record(id="a", text=None)] + records(), Params(backend="tfidf", lang="sv"))  # type: ignore[arg-type]
+    res = synthesise([Record(id="a", text=None), *records()], Params(backend="tfidf", lang="sv"))  # type: ignore[arg-type]
     assert res.counts["empty"] == 1

@@ -27,44 +27,57 @@ def check_lines(result, lang: str, max_items: int = 4) -> list[str]:
     by_id = {s.id: s for s in result.statements}
     for section in result.sections:
         for t in section.themes:
-            head = t.headline
             where = f"{section.area}/{section.question} {t.id}"
-            if not (1 <= words(head.text) <= 20):
-                problems.append(f"{where}: headline of {words(head.text)} words: {head.text}")
-            if "…" in head.text or not head.text.endswith((".", "?")):
-                problems.append(f"{where}: headline cut or unfinished: {head.text}")
-            if head.text[:1].islower():
-                problems.append(f"{where}: headline starts in lower case: {head.text}")
-            items = t.points
-            if items and not (2 <= len(items) <= max_items):
-                problems.append(f"{where}: {len(items)} items")
-            if len({p.statement_id for p in items}) != len(items):
-                problems.append(f"{where}: two items from one statement")
-            if words(head.text) + sum(words(p.text) for p in items) > 25:
-                problems.append(f"{where}: line of more than 25 words")
-            for p in [head, *items]:
-                if any(tok in p.text for tok in PLACEHOLDER.values()):
-                    problems.append(f"{where}: redaction token in {p.text}")
-                if SHORTHAND.search(" " + p.text + " "):
-                    problems.append(f"{where}: shorthand in {p.text}")
-                if p.statement_id not in t.statement_ids:
-                    problems.append(f"{where}: {p.statement_id} is not a member of its theme")
-                s = by_id[p.statement_id]
-                if p.span is not None:
-                    a, b = p.span
-                    if not (0 <= a < b <= len(s.text)):
-                        problems.append(f"{where}: span {p.span} outside statement {s.id}")
-                    if s.lang != lang:
-                        problems.append(f"{where}: worded from a statement in {s.lang}: {p.text}")
-                    elif words(p.text) >= 4 and detect(p.text, default=lang) != lang:
-                        problems.append(f"{where}: not in {lang}: {p.text}")
-            for p in items:
-                if not (2 <= words(p.text) <= 8):
-                    problems.append(f"{where}: item of {words(p.text)} words: {p.text}")
-                if p.text.rstrip(".").lower() == head.text.rstrip(".").lower():
-                    problems.append(f"{where}: item repeats the headline")
-                if p.text.endswith("…"):
-                    problems.append(f"{where}: item cut: {p.text}")
+            problems += [f"{where}: {p}" for p in _line_problems(t, max_items)]
+            for p in [t.headline, *t.points]:
+                problems += [f"{where}: {q}" for q in _phrase_problems(p, t, by_id[p.statement_id], lang)]
+    return problems
+
+
+def _line_problems(t, max_items: int) -> list[str]:
+    """The headline, the items and the line as a whole."""
+    head, items = t.headline, t.points
+    problems = []
+    if not (1 <= words(head.text) <= 20):
+        problems.append(f"headline of {words(head.text)} words: {head.text}")
+    if "…" in head.text or not head.text.endswith((".", "?")):
+        problems.append(f"headline cut or unfinished: {head.text}")
+    if head.text[:1].islower():
+        problems.append(f"headline starts in lower case: {head.text}")
+    if items and not (2 <= len(items) <= max_items):
+        problems.append(f"{len(items)} items")
+    if len({p.statement_id for p in items}) != len(items):
+        problems.append("two items from one statement")
+    if words(head.text) + sum(words(p.text) for p in items) > 25:
+        problems.append("line of more than 25 words")
+    for p in items:
+        if not (2 <= words(p.text) <= 8):
+            problems.append(f"item of {words(p.text)} words: {p.text}")
+        if p.text.rstrip(".").lower() == head.text.rstrip(".").lower():
+            problems.append("item repeats the headline")
+        if p.text.endswith("…"):
+            problems.append(f"item cut: {p.text}")
+    return problems
+
+
+def _phrase_problems(p, t, s, lang: str) -> list[str]:
+    """One headline or item: no redaction token or shorthand, from its theme, a span of its statement, the
+    page's language."""
+    problems = []
+    if any(tok in p.text for tok in PLACEHOLDER.values()):
+        problems.append(f"redaction token in {p.text}")
+    if SHORTHAND.search(" " + p.text + " "):
+        problems.append(f"shorthand in {p.text}")
+    if p.statement_id not in t.statement_ids:
+        problems.append(f"{p.statement_id} is not a member of its theme")
+    if p.span is not None:
+        a, b = p.span
+        if not (0 <= a < b <= len(s.text)):
+            problems.append(f"span {p.span} outside statement {s.id}")
+        if s.lang != lang:
+            problems.append(f"worded from a statement in {s.lang}: {p.text}")
+        elif words(p.text) >= 4 and detect(p.text, default=lang) != lang:
+            problems.append(f"not in {lang}: {p.text}")
     return problems
 
 

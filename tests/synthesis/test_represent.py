@@ -26,7 +26,7 @@ def test_term_neighbours_skip_self_keep_n_and_are_deterministic():
     assert np.all(np.diff(S.indptr) <= 1)
     assert S[vocab.index("fleisch"), vocab.index("bio")] > 0
     again = term_neighbours(X, n_neighbours=1)
-    assert (S != again).nnz == 0
+    assert (again != S).nnz == 0
 
 
 def test_expansion_links_statements_without_shared_words():
@@ -45,4 +45,4 @@ def test_no_expansion_for_small_runs():
     texts = [" ".join(d) for d in docs]
     X, _ = TfidfRepresenter().features(texts, docs)
     plain, _ = TfidfRepresenter(expand=0.0).features(texts, docs)
-    assert (X != plain).nnz == 0
+    assert (plain != X).nnz == 0

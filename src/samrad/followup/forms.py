@@ -181,7 +181,7 @@ class NoteForm(AccessibleForm, PlanPeriodDates, forms.ModelForm):
     status = forms.ChoiceField(
         label=gettext_lazy("New status"),
         required=False,
-        choices=[("", gettext_lazy("No change"))] + list(Status.choices),
+        choices=[("", gettext_lazy("No change")), *Status.choices],
         help_text=gettext_lazy("Choose a status only when it changes."),
     )
 

@@ -156,35 +156,11 @@ def _check(
     spec: RoundSpec,
     lang: str,
 ) -> None:
-    issues: list[Issue] = []
     where: dict[str, list[int]] = {}
     for g in existing:
         for m in g.members:
             where.setdefault(m, []).append(g.number)
-    for pid, gs in sorted(where.items()):
-        if len(gs) > 1:
-            issues.append(Issue("duplicate_member", {"person": pid, "groups": ", ".join(map(str, gs))}))
-    seen: dict[str, int] = {}
-    for p in [*present, *walk_ins]:
-        seen[p.id] = seen.get(p.id, 0) + 1
-    for pid, count in sorted(seen.items()):
-        if count > 1:
-            issues.append(Issue("duplicate_person", {"person": pid, "count": count}))
-    for p in present:
-        if p.id not in where:
-            issues.append(Issue("unknown_present", {"person": p.id}))
-    for p in walk_ins:
-        if p.id in where:
-            issues.append(Issue("walk_in_already_placed", {"person": p.id, "name": p.label, "group": where[p.id][0]}))
-    r = spec.number
-    if spec.min_size < 1:
-        issues.append(Issue("min_below_one", {"round": r, "min": spec.min_size}))
-    if spec.min_size > spec.max_size:
-        issues.append(Issue("min_above_max", {"round": r, "min": spec.min_size, "max": spec.max_size}))
-    if spec.rule == "same_area":
-        for p in walk_ins:
-            if not p.area:
-                issues.append(Issue("missing_area", {"round": r, "person": p.id, "name": p.label}))
+    issues = _people_issues(where, present, walk_ins) + _spec_issues(spec, walk_ins)
     if issues:
         raise GroupingError(issues, lang)
     total = len(present) + len(walk_ins)
@@ -195,6 +171,41 @@ def _check(
             [Issue("rebalance_impossible", {"count": total, "min": spec.min_size, "max": spec.max_size})],
             lang,
         )
+
+
+def _people_issues(
+    where: Mapping[str, list[int]], present: Sequence[Person], walk_ins: Sequence[Person]
+) -> list[Issue]:
+    """Someone in two groups, listed twice, present but in no group, or a walk-in already placed."""
+    issues = [
+        Issue("duplicate_member", {"person": pid, "groups": ", ".join(map(str, gs))})
+        for pid, gs in sorted(where.items())
+        if len(gs) > 1
+    ]
+    seen: dict[str, int] = {}
+    for p in [*present, *walk_ins]:
+        seen[p.id] = seen.get(p.id, 0) + 1
+    issues += [Issue("duplicate_person", {"person": pid, "count": n}) for pid, n in sorted(seen.items()) if n > 1]
+    issues += [Issue("unknown_present", {"person": p.id}) for p in present if p.id not in where]
+    issues += [
+        Issue("walk_in_already_placed", {"person": p.id, "name": p.label, "group": where[p.id][0]})
+        for p in walk_ins
+        if p.id in where
+    ]
+    return issues
+
+
+def _spec_issues(spec: RoundSpec, walk_ins: Sequence[Person]) -> list[Issue]:
+    """Group sizes that cannot work, and a walk-in without an area in a same-area round."""
+    r = spec.number
+    issues = []
+    if spec.min_size < 1:
+        issues.append(Issue("min_below_one", {"round": r, "min": spec.min_size}))
+    if spec.min_size > spec.max_size:
+        issues.append(Issue("min_above_max", {"round": r, "min": spec.min_size, "max": spec.max_size}))
+    if spec.rule == "same_area":
+        issues += [Issue("missing_area", {"round": r, "person": p.id, "name": p.label}) for p in walk_ins if not p.area]
+    return issues
 
 
 def _pool_total(pool: _Pool, members: Mapping[int, list[str]]) -> int:

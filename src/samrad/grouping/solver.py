@@ -155,68 +155,20 @@ def _cpsat(
     for g, size in enumerate(problem.sizes):
         m.add(sum(x[i][g] for i in range(problem.n)) == size)
     if symmetry:
-        # seen[i][g]: someone among persons 0..i is in group g
-        seen = [[m.new_bool_var(f"s{i}_{g}") for g in range(n_groups)] for i in range(problem.n)]
-        first: dict[int, int] = {}
-        for i, g in enumerate(hint):
-            first.setdefault(g, i)
-        for g in range(n_groups):
-            for i in range(problem.n):
-                m.add_hint(seen[i][g], first.get(g, problem.n) <= i)
-                before = seen[i - 1][g] if i else None
-                m.add_implication(x[i][g], seen[i][g])
-                if before is None:
-                    m.add(seen[i][g] <= x[i][g])
-                else:
-                    m.add_implication(before, seen[i][g])
-                    m.add(seen[i][g] <= before + x[i][g])
-                if g and problem.sizes[g] == problem.sizes[g - 1]:
-                    if before is None:
-                        m.add(x[i][g] == 0)
-                    else:
-                        m.add_implication(x[i][g], seen[i - 1][g - 1])
+        _break_symmetry(m, x, hint, problem.sizes)
 
     objective_terms: list[cp_model.LinearExprT] = []
     constant = 0
     bounds = problem.tier_bounds()
     for ti, t in enumerate(problem.tiers):
         w = problem.weights[ti]
-        tier_terms: list[cp_model.LinearExprT] = []
         if t.kind == "distinct":
-            holders: dict[int, list[int]] = {}
-            for i, c in enumerate(t.codes):
-                if c >= 0:
-                    holders.setdefault(c, []).append(i)
-            for g in range(n_groups):
-                for c, people in sorted(holders.items()):
-                    if len(people) == 1:
-                        tier_terms.append(x[people[0]][g])
-                        continue
-                    d = m.new_bool_var(f"d{ti}_{g}_{c}")
-                    m.add(d <= sum(x[i][g] for i in people))
-                    m.add_hint(d, any(hint[i] == g for i in people))
-                    tier_terms.append(d)
+            tier_terms = _distinct_terms(m, x, n_groups, ti, t.codes, hint)
             m.add(sum(tier_terms) <= bounds[ti])
             objective_terms.append(w * sum(tier_terms))
         else:
-            members: dict[int, list[int]] = {}
-            for i, ks in enumerate(t.cliques):
-                for k in ks:
-                    members.setdefault(k, []).append(i)
             constant += w * problem.ranges[ti]
-            for k, people in sorted(members.items()):
-                if len(people) < 2:
-                    continue
-                top = len(people) * (len(people) - 1) // 2
-                for g in range(n_groups):
-                    z = sum(x[i][g] for i in people)
-                    pairs = m.new_int_var(0, top, f"p{ti}_{g}_{k}")
-                    together = sum(1 for i in people if hint[i] == g)
-                    m.add_hint(pairs, together * (together - 1) // 2)
-                    # pairs >= C(z, 2), written as the convex envelope of its integer points
-                    for j in range(1, len(people)):
-                        m.add(pairs >= j * z - j * (j + 1) // 2)
-                    tier_terms.append(pairs)
+            tier_terms = _pair_terms(m, x, n_groups, ti, t.cliques, hint)
             if tier_terms:
                 objective_terms.append(-w * sum(tier_terms))
     total = sum(objective_terms) + constant
@@ -243,6 +195,73 @@ def _cpsat(
     value = problem.objective(problem.tier_values(_groups(assign, n_groups)))
     cp_bound = int(solver.best_objective_bound + 1e-6)
     return _CpResult(assign, value, cp_bound, status == cp_model.OPTIMAL, det, wall_stop)
+
+
+def _break_symmetry(m: cp_model.CpModel, x: list[list], hint: list[int], sizes: list[int]) -> None:
+    """Among equal-sized groups, a later group's first member comes after an earlier group's first member."""
+    n, n_groups = len(x), len(sizes)
+    # seen[i][g]: someone among persons 0..i is in group g
+    seen = [[m.new_bool_var(f"s{i}_{g}") for g in range(n_groups)] for i in range(n)]
+    first: dict[int, int] = {}
+    for i, g in enumerate(hint):
+        first.setdefault(g, i)
+    for g in range(n_groups):
+        for i in range(n):
+            m.add_hint(seen[i][g], first.get(g, n) <= i)
+            before = seen[i - 1][g] if i else None
+            m.add_implication(x[i][g], seen[i][g])
+            if before is None:
+                m.add(seen[i][g] <= x[i][g])
+            else:
+                m.add_implication(before, seen[i][g])
+                m.add(seen[i][g] <= before + x[i][g])
+            if g and sizes[g] == sizes[g - 1]:
+                if before is None:
+                    m.add(x[i][g] == 0)
+                else:
+                    m.add_implication(x[i][g], seen[i - 1][g - 1])
+
+
+def _distinct_terms(m: cp_model.CpModel, x: list[list], n_groups: int, ti: int, codes, hint: list[int]) -> list:
+    """A "different X" tier: one indicator per group and value present in it (a lone holder is its own)."""
+    holders: dict[int, list[int]] = {}
+    for i, c in enumerate(codes):
+        if c >= 0:
+            holders.setdefault(c, []).append(i)
+    terms: list[cp_model.LinearExprT] = []
+    for g in range(n_groups):
+        for c, people in sorted(holders.items()):
+            if len(people) == 1:
+                terms.append(x[people[0]][g])
+                continue
+            d = m.new_bool_var(f"d{ti}_{g}_{c}")
+            m.add(d <= sum(x[i][g] for i in people))
+            m.add_hint(d, any(hint[i] == g for i in people))
+            terms.append(d)
+    return terms
+
+
+def _pair_terms(m: cp_model.CpModel, x: list[list], n_groups: int, ti: int, cliques, hint: list[int]) -> list:
+    """A "meet again" tier: per group and clique, the pairs of its members placed together (a penalty)."""
+    members: dict[int, list[int]] = {}
+    for i, ks in enumerate(cliques):
+        for k in ks:
+            members.setdefault(k, []).append(i)
+    terms: list[cp_model.LinearExprT] = []
+    for k, people in sorted(members.items()):
+        if len(people) < 2:
+            continue
+        top = len(people) * (len(people) - 1) // 2
+        for g in range(n_groups):
+            z = sum(x[i][g] for i in people)
+            pairs = m.new_int_var(0, top, f"p{ti}_{g}_{k}")
+            together = sum(1 for i in people if hint[i] == g)
+            m.add_hint(pairs, together * (together - 1) // 2)
+            # pairs >= C(z, 2), written as the convex envelope of its integer points
+            for j in range(1, len(people)):
+                m.add(pairs >= j * z - j * (j + 1) // 2)
+            terms.append(pairs)
+    return terms
 
 
 def _neighbourhoods(

@@ -10,10 +10,10 @@ class RowWriter:
     100,000 rows makes 300,000 of them, and the survey is the page that takes the load. Values are adapted by
     the database backend exactly as the ORM adapts them."""
 
-    FIELDS = [
+    FIELDS = (
         "consultation_id", "area_id", "question_id", "event_id", "source", "raw_text", "respondent",
         "role_category_id", "municipality_id", "received_at", "provenance", "dedup_key", "created_at",
-    ]  # fmt: skip
+    )  # fmt: skip
 
     def __init__(self):
         from django.core.serializers.json import DjangoJSONEncoder

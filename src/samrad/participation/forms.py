@@ -113,7 +113,7 @@ class RegistrationFilterForm(forms.Form):
     municipality = forms.ModelChoiceField(label=_("Municipality"), queryset=None, required=False, empty_label=_("All"))
     role_category = forms.ModelChoiceField(label=_("Role"), queryset=None, required=False, empty_label=_("All"))
     status = forms.ChoiceField(
-        label=_("Status"), required=False, choices=[("", _("All"))] + list(Registration.Status.choices)
+        label=_("Status"), required=False, choices=[("", _("All")), *Registration.Status.choices]
     )
 
     def __init__(self, *args, event: Event, **kwargs):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+from pathlib import Path
 
 from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
@@ -66,6 +67,6 @@ def lists_pdf(context: dict) -> bytes:
     from weasyprint import HTML
 
     css_path = finders.find("participation/print.css")
-    context = {**context, "inline_css": open(css_path, encoding="utf-8").read() if css_path else ""}
+    context = {**context, "inline_css": Path(css_path).read_text(encoding="utf-8") if css_path else ""}
     html = render_to_string("participation/staff/groups_pdf.html", context)
     return HTML(string=html).write_pdf()

@@ -1,10 +1,10 @@
-import mimetypes
 from pathlib import Path
 
 from django.conf import settings
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, render
 
+from samrad.consultations.loader.logo import servable
 from samrad.consultations.models import Consultation
 from samrad.core.text import without_indentation
 from samrad.publication.summary import build
@@ -60,9 +60,10 @@ def logo(request, consultation):
         raise Http404
     root = Path(settings.MEDIA_ROOT).resolve()
     file = (root / c.logo).resolve()
-    if root not in file.parents or not file.is_file():
+    # Only a bounded image, judged by its content: never whatever file a path happens to name.
+    content_type = servable(file) if root in file.parents else None
+    if content_type is None:
         raise Http404
-    content_type = mimetypes.guess_type(file.name)[0] or "application/octet-stream"
     response = FileResponse(file.open("rb"), content_type=content_type)
     # An SVG opened on its own must not run script.
     response["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'"

@@ -47,7 +47,7 @@ def start(consultation: Consultation, user) -> AnalysisRun:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with path.open("ab") as log:
-            process = Popen(  # noqa: S603 — our own command, with our own arguments
+            process = Popen(
                 command(run),
                 stdin=DEVNULL,
                 stdout=log,

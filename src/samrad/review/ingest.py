@@ -275,15 +275,7 @@ def _merge_section(consultation, area, question, section: dict, statements: dict
     scope = {"consultation": consultation, "area": area, "question": question}
     existing = list(Theme.objects.filter(**scope))
     by_id = {t.pk: t for t in existing}
-    members: dict[int, set[int]] = defaultdict(set)
-    movable: set[int] = set()
-    for pk, theme_id, assigned_by, first_run_id in Statement.objects.filter(**scope, stale=False).values_list(
-        "pk", "theme_id", "assigned_by", "first_run_id"
-    ):
-        if theme_id:
-            members[theme_id].add(pk)
-        if assigned_by != Origin.ANALYST and (not frozen or first_run_id == run.pk):
-            movable.add(pk)
+    members, movable = _members_and_movable(scope, run, frozen)
 
     machine = []
     for m in section.get("themes", []):
@@ -326,15 +318,38 @@ def _merge_section(consultation, area, question, section: dict, statements: dict
     rest = {statements[i].pk for i in section.get("rest", {}).get("statement_ids", []) if i in statements}
     Statement.objects.filter(pk__in=rest & movable).update(theme=None)
     if not frozen:
-        # A machine theme nobody touched that the new run no longer proposes and that lost its statements.
-        for theme in existing:
-            if theme.pk not in kept and theme.origin == Origin.MACHINE and not theme.edited:
-                if not theme.statements.filter(stale=False).exists():
-                    theme.delete()
+        _drop_abandoned(existing, kept)
         if not Point.objects.filter(**scope, theme=None).exists():
             _seed_rest_points(scope, section.get("rest", {}).get("points", []), statements, rest)
+    _merge_quotes(scope, section.get("quotes", []), statements, run)
 
-    for order, q in enumerate(section.get("quotes", [])):
+
+def _members_and_movable(scope: dict, run, frozen) -> tuple[dict[int, set[int]], set[int]]:
+    """Each theme's current statements, and the statements a new run may move (none an analyst placed; in a
+    frozen area only those new in this run)."""
+    members: dict[int, set[int]] = defaultdict(set)
+    movable: set[int] = set()
+    for pk, theme_id, assigned_by, first_run_id in Statement.objects.filter(**scope, stale=False).values_list(
+        "pk", "theme_id", "assigned_by", "first_run_id"
+    ):
+        if theme_id:
+            members[theme_id].add(pk)
+        if assigned_by != Origin.ANALYST and (not frozen or first_run_id == run.pk):
+            movable.add(pk)
+    return members, movable
+
+
+def _drop_abandoned(existing: list[Theme], kept: set[int]) -> None:
+    """A machine theme nobody touched that the new run no longer proposes and that lost its statements."""
+    for theme in existing:
+        untouched = theme.pk not in kept and theme.origin == Origin.MACHINE and not theme.edited
+        if untouched and not theme.statements.filter(stale=False).exists():
+            theme.delete()
+
+
+def _merge_quotes(scope: dict, quotes: list[dict], statements: dict[str, Statement], run) -> None:
+    """New quote candidates are added; a candidate nobody edited follows the new run's text."""
+    for order, q in enumerate(quotes):
         statement = statements.get(q["statement_id"])
         if statement is None:
             continue

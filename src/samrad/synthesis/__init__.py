@@ -7,7 +7,7 @@ result.to_dict()  # the JSON document described in SCHEMA.md
 
 __version__ = "0.1.0"
 
-from .model import (  # noqa: E402
+from .model import (
     SCHEMA_VERSION,
     LLMConfig,
     Params,
@@ -19,14 +19,14 @@ from .model import (  # noqa: E402
     Statement,
     Theme,
 )
-from .pipeline import Pipeline, synthesise  # noqa: E402
-from .validate import validate  # noqa: E402
+from .pipeline import Pipeline, synthesise
+from .validate import validate
 
 __all__ = [
     "SCHEMA_VERSION",
     "LLMConfig",
-    "Pipeline",
     "Params",
+    "Pipeline",
     "Quote",
     "Record",
     "Result",

@@ -74,7 +74,7 @@ class CleanText:
 
 
 def looks_like_html(raw: str) -> bool:
-    return "<" in raw or "&" in raw and _HTML_HINT_RE.search(raw) is not None
+    return "<" in raw or ("&" in raw and _HTML_HINT_RE.search(raw) is not None)
 
 
 def clean(raw: str) -> CleanText:

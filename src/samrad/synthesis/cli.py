@@ -102,7 +102,7 @@ def themes_main(argv: list[str] | None = None, lang: str = "sv") -> int:
 
     try:
         result = synthesise(records, params, progress=progress)
-    except Exception as e:  # noqa: BLE001 - a user gets a message, not a traceback
+    except Exception as e:
         _close(progress)
         print(f"samrad themes: internal error: {type(e).__name__}: {e}", file=sys.stderr)
         return 1

@@ -188,7 +188,7 @@ class CompoundSplitter:
                     tuple(-ord(c) for c in "".join(best)),
                 ):
                     best = cand
-        except Exception:  # noqa: BLE001 - a dictionary quirk must not stop the analysis
+        except Exception:
             return ()
         return best
 

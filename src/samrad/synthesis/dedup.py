@@ -7,6 +7,7 @@ reordered, inflected) by MinHash over the statement's terms, verified with the r
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -119,7 +120,7 @@ class Deduplicator:
                     continue
                 # A huge bucket means many near-identical texts: linking each to its predecessor suffices.
                 if len(members) > 40:
-                    pairs.update(zip(members, members[1:], strict=False))
+                    pairs.update(itertools.pairwise(members))
                     continue
                 for x in range(len(members)):
                     for y in range(x + 1, len(members)):

@@ -242,7 +242,7 @@ class ThemeDescriber:
         for i, (_pos, p) in enumerate(pool.phrases):
             if not (2 <= p.words <= self.max_headline_words) or p.flags & {"dependent", "question"}:
                 continue
-            if p.level in ("head", "item") and p.words < 3 or "continues" in p.flags:
+            if (p.level in ("head", "item") and p.words < 3) or "continues" in p.flags:
                 continue
             coverage = len({a for a, hit in zip(authors, covering[:, i], strict=True) if hit}) / n_authors
             margin = pool.own[i] - pool.other[i] if k > 1 else pool.own[i]
@@ -269,6 +269,12 @@ class ThemeDescriber:
 
     # -- items ---------------------------------------------------------------------------------------------
     def _items(self, pool: _Pool, head: int, k: int) -> list[int]:
+        chosen = self._choose_items(pool, head, self._item_candidates(pool, head, k))
+        return chosen if len(chosen) >= self.min_items else []
+
+    def _item_candidates(self, pool: _Pool, head: int, k: int) -> list[int]:
+        """Phrases that may serve as the headline's examples: the right length, not the headline again, and
+        about what the headline says rather than another theme."""
         lo, hi = self.item_words
         head_pos, head_phrase = pool.phrases[head]
         head_terms = pool.terms(head)
@@ -289,11 +295,14 @@ class ThemeDescriber:
                 continue  # says what the headline says
             if (k > 1 and pool.own[i] <= pool.other[i]) or pool.own[i] < 0.1:
                 continue  # closer to another theme of this area × question, or to none
-            if pool.gram[i, head] >= 0.5:
-                continue
-            if head_related[i] < HEAD_RELATED:
-                continue  # an example of something else than the headline says
+            if pool.gram[i, head] >= 0.5 or head_related[i] < HEAD_RELATED:
+                continue  # nearly the headline's words, or an example of something else than it says
             cands.append(i)
+        return cands
+
+    def _choose_items(self, pool: _Pool, head: int, cands: list[int]) -> list[int]:
+        """Relevant and different from each other (maximal marginal relevance), one per statement, within the
+        line's word budget."""
         relevance = {
             i: pool.own[i]
             + 0.5 * (pool.own[i] - pool.other[i])
@@ -303,6 +312,8 @@ class ThemeDescriber:
             - 0.1 * (pool.phrases[i][1].level == "item")  # a later comma piece: more often out of context
             for i in cands
         }
+        head_pos, head_phrase = pool.phrases[head]
+        cands = list(cands)
         chosen: list[int] = []
         budget = self.max_line_words - head_phrase.words
         used_statements = {head_pos}
@@ -323,7 +334,7 @@ class ThemeDescriber:
             used_statements.add(pool.phrases[best][0])
             budget -= pool.phrases[best][1].words
             cands.remove(best)
-        return chosen if len(chosen) >= self.min_items else []
+        return chosen
 
     # -- the rest ("Övrigt") -------------------------------------------------------------------------------
     def _rest(self, pool: _Pool) -> list[tuple[int, tuple[int, int], str]]:

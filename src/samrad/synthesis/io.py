@@ -48,7 +48,7 @@ def read_table(path: Path) -> tuple[list[str], list[dict[str, Any]]]:
         raise
     except (OSError, ValueError, KeyError, csv.Error) as e:
         raise InputError("cli_unreadable", path=path, why=str(e) or type(e).__name__) from e
-    except Exception as e:  # noqa: BLE001 - openpyxl raises many kinds on a broken file
+    except Exception as e:
         raise InputError("cli_unreadable", path=path, why=f"{type(e).__name__}: {e}") from e
     raise InputError("cli_format", path=path)
 

@@ -81,7 +81,7 @@ def chat(cfg: LLMConfig, system: str, user: str) -> str:
         headers["Authorization"] = f"Bearer {cfg.api_key}"
     req = urllib.request.Request(cfg.url, data=body, headers=headers, method="POST")
     try:
-        with urllib.request.urlopen(req, timeout=cfg.timeout) as resp:  # noqa: S310 - URL set by the operator
+        with urllib.request.urlopen(req, timeout=cfg.timeout) as resp:
             raw = resp.read().decode("utf-8", errors="replace")
     except (urllib.error.URLError, TimeoutError, OSError) as e:
         raise LLMError(str(getattr(e, "reason", e))) from e

@@ -37,7 +37,8 @@ PERSONAL, ROLE, CULTURAL, WEAK, TITLE, WHERE = "personal", "role", "cultural", "
 # Surname endings: no Swedish word ends in the strong ones; the weak ones also end places ("Sandviken" does not,
 # "Nyberg" does), so they count only next to a first name ("Nyberg, Sara").
 _STRONG_SURNAME = ("sson", "qvist", "kvist", "ström", "gren", "stedt", "ius")
-_WEAK_SURNAME = _STRONG_SURNAME + (
+_WEAK_SURNAME = (
+    *_STRONG_SURNAME,
     "blad",
     "ssen",
     "berg",

@@ -417,6 +417,24 @@ class Tidier:
     def phrase(self, text: str, start: int, end: int, level: str) -> Phrase:
         raw = text[start:end]
         flags: set[str] = set()
+        s = self._tidy(raw, level, flags)
+        words = _WORD_RE.findall(s)
+        if not words:
+            return Phrase(start, end, s, level, 0, frozenset({"empty"}))
+        body = s.rstrip(".!?… ")
+        flags |= _ending_flags(raw, s, body)
+        flags |= _content_flags(body, level)
+        if self.personal(body):
+            flags.add("personal")
+        if any(w[:1].islower() and len(w) >= 4 and not self.known(w) for w in words):
+            flags.add("misspelt")
+        if body[:1].islower() or level not in ("sentence", "lead") or "trimmed" in flags:
+            flags.add("fragment")
+        return Phrase(start, end, body, level, len(words), frozenset(flags))
+
+    def _tidy(self, raw: str, level: str, flags: set[str]) -> str:
+        """List markers, brackets, openers such as "Gruppen pratade om att" and certain shorthand gone; what
+        that reveals (a cut bracket, several clauses, a facilitator's aside, shorthand left) goes in `flags`."""
         s = _LEAD_MARKER_RE.sub("", raw, count=1)
         if s.count("(") != s.count(")"):
             flags.add("cut")  # a parenthesis opened or closed outside the phrase
@@ -434,50 +452,7 @@ class Tidier:
         if shorthand_left:
             flags.add("shorthand")
         s = re.sub(r"([!?])\1+", r"\1", s)
-        s = " ".join(s.split()).strip(" ,;:–—-\"“”'’»«")
-        words = _WORD_RE.findall(s)
-        if not words:
-            return Phrase(start, end, s, level, 0, frozenset({"empty"}))
-        if s.endswith("?"):
-            flags.add("question")
-        if s.endswith("!"):
-            flags.add("exclaim")
-        body = s.rstrip(".!?… ")
-        if body.endswith(("…", "...")) or raw.rstrip().endswith(("…", "...")):
-            flags.add("cut")
-        last = body.rsplit(None, 1)[-1].lower() if body else ""
-        if last in _FUNCTION_END:
-            flags.add("cut")
-        if _DEPENDENT_START.match(body) or _DEPENDENT_START.match(re.sub(r"^[Aa]tt\s+", "", body)):
-            flags.add("dependent")
-        if _PAST_RE.search(body):
-            flags.add("past")  # a story ("Personalen såg …") rather than a challenge
-        if _FIRST_PERSON_RE.search(body):
-            flags.add("first_person")
-        if _WE_RE.search(body):
-            flags.add("we")
-        if _LEFTOVER_SHORTHAND_RE.search(" " + body + " "):
-            flags.add("shorthand")
-        if self.personal(body):
-            flags.add("personal")
-        if _CONCRETE_RE.search(body[1:]):
-            flags.add("concrete")
-        misspelt = [w for w in words if w[:1].islower() and len(w) >= 4 and not self.known(w)]
-        if misspelt:
-            flags.add("misspelt")
-        if _STRONG_CONTINUATION_RE.match(body) or (
-            _CONTINUATION_RE.match(body) and (level in ("clause", "item") or not has_verb(body))
-        ):
-            flags.add("continues")  # "…, inte bara projekt"; "I länet." alone
-        if _ANAPHORA_RE.search(re.sub(r"^\w+\s*", "", body) if _DEPENDENT_START.match(body) else body):
-            flags.add("anaphora")
-        if _SPOKEN_RE.search(body):
-            flags.add("spoken")
-        if body.count(",") >= 2 and not has_verb(body):
-            flags.add("list")  # "Personer med funktionsnedsättning, nationella minoriteter, …": no challenge said
-        if body[:1].islower() or level not in ("sentence", "lead") or "trimmed" in flags:
-            flags.add("fragment")
-        return Phrase(start, end, body, level, len(words), frozenset(flags))
+        return " ".join(s.split()).strip(" ,;:–—-\"“”'’»«")
 
     def _recase(self, s: str) -> str:
         """A name typed in lower case in a note ("åka till örebro") as the run writes it elsewhere."""
@@ -625,3 +600,44 @@ def vocabulary_completer(words: Iterable[str], known: Callable[[str], bool]) -> 
         return shortest if all(w[len(shortest) :] in _INFLECTIONS for w in matches) else None
 
     return complete
+
+
+def _ending_flags(raw: str, s: str, body: str) -> set[str]:
+    """How the phrase ends: a question, an exclamation, or cut off (an ellipsis, a dangling function word)."""
+    flags = set()
+    if s.endswith("?"):
+        flags.add("question")
+    if s.endswith("!"):
+        flags.add("exclaim")
+    last = body.rsplit(None, 1)[-1].lower() if body else ""
+    if body.endswith(("…", "...")) or raw.rstrip().endswith(("…", "...")) or last in _FUNCTION_END:
+        flags.add("cut")
+    return flags
+
+
+def _content_flags(body: str, level: str) -> set[str]:
+    """What the words say about the phrase: a dependent clause, a story, someone speaking, a bare list …"""
+    flags = set()
+    if _DEPENDENT_START.match(body) or _DEPENDENT_START.match(re.sub(r"^[Aa]tt\s+", "", body)):
+        flags.add("dependent")
+    for flag, pattern in (
+        ("past", _PAST_RE),  # a story ("Personalen såg …") rather than a challenge
+        ("first_person", _FIRST_PERSON_RE),
+        ("we", _WE_RE),
+        ("spoken", _SPOKEN_RE),
+    ):
+        if pattern.search(body):
+            flags.add(flag)
+    if _LEFTOVER_SHORTHAND_RE.search(" " + body + " "):
+        flags.add("shorthand")
+    if _CONCRETE_RE.search(body[1:]):
+        flags.add("concrete")
+    if _STRONG_CONTINUATION_RE.match(body) or (
+        _CONTINUATION_RE.match(body) and (level in ("clause", "item") or not has_verb(body))
+    ):
+        flags.add("continues")  # "…, inte bara projekt"; "I länet." alone
+    if _ANAPHORA_RE.search(re.sub(r"^\w+\s*", "", body) if _DEPENDENT_START.match(body) else body):
+        flags.add("anaphora")
+    if body.count(",") >= 2 and not has_verb(body):
+        flags.add("list")  # "Personer med funktionsnedsättning, nationella minoriteter, …": no challenge said
+    return flags

@@ -85,7 +85,7 @@ class QuoteMaker:
     def make(self, original: str, relevance: Sequence[float] | None = None) -> QuoteCandidate:
         """Redact and shorten ``original``; ``relevance`` scores its sentences (keep the best ones)."""
         assert self.redactor is not None
-        shortened_text, kept = self._shorten(original, relevance)
+        _shortened_text, kept = self._shorten(original, relevance)
         redacted, found = self.redactor.redact(original)
         if kept is None:
             return QuoteCandidate(text=redacted, original=original, shortened=False, redactions=found, score=0.0)

@@ -6,7 +6,7 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from django.db import transaction
+from django.db import DataError, IntegrityError, transaction
 from django.db.models import ProtectedError
 from django.utils.translation import gettext as _
 
@@ -14,7 +14,10 @@ from samrad.consultations import models as m
 
 from .errors import LoadError, Problem
 from .locate import KeyLocator
+from .logo import check_logo, image_kind
 from .registry import SECTIONS
+from .removals import Removal, find_removals, refusal
+from .structure import check_structure, deep_line
 from .validate import Ctx, validate
 
 
@@ -23,9 +26,13 @@ class LoadReport:
     created: bool
     counts: dict[str, int] = field(default_factory=dict)
     removed: dict[str, list[str]] = field(default_factory=dict)
+    deleted: list[Removal] = field(default_factory=list)  # events and rounds removed with what they held
+    warnings: list[Problem] = field(default_factory=list)  # loaded all the same; say them to the user
 
 
-def load_file(path: str | Path) -> tuple[m.Consultation, LoadReport]:
+def load_file(path: str | Path, **options) -> tuple[m.Consultation, LoadReport]:
+    """options: allow_delete (remove events that hold registrations, groups or notes), before_delete (called
+    with the list of Removals before anything is written, e.g. to make a backup; may raise to stop)."""
     path = Path(path)
     try:
         raw = path.read_bytes()
@@ -38,12 +45,33 @@ def load_file(path: str | Path) -> tuple[m.Consultation, LoadReport]:
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise LoadError(str(path), [Problem("", _("the file is not UTF-8 text. Save it as UTF-8."), line)]) from None
-    return load_text(text, filename=str(path), source_file=str(path.resolve()), base_dir=path.resolve().parent)
+    return load_text(
+        text, filename=str(path), source_file=str(path.resolve()), base_dir=path.resolve().parent, **options
+    )
 
 
-def load_text(text: str, *, filename: str = "consultation.toml", source_file: str = "", base_dir: Path | None = None):
+def load_text(
+    text: str,
+    *,
+    filename: str = "consultation.toml",
+    source_file: str = "",
+    base_dir: Path | None = None,
+    allow_delete: bool = False,
+    before_delete=None,
+):
     try:
         data = tomllib.loads(text)
+    except RecursionError:
+        raise LoadError(
+            filename,
+            [
+                Problem(
+                    "",
+                    _("lists or tables are nested too deeply here. A consultation file needs at most a few levels."),
+                    deep_line(text),
+                )
+            ],
+        ) from None
     except tomllib.TOMLDecodeError as exc:
         found = re.search(r"line (\d+)", str(exc))
         raise LoadError(
@@ -57,19 +85,26 @@ def load_text(text: str, *, filename: str = "consultation.toml", source_file: st
             ],
         ) from None
     ctx = Ctx(KeyLocator(text))
+    check_structure(data, ctx)
+    if ctx.problems:  # too deep or too large to look at any further
+        raise LoadError(filename, ctx.problems)
     plan = validate(data, ctx)
     logo = plan["consultation"].get("logo") or ""
     if logo and not re.match(r"^https?://", logo):
-        if base_dir is None or not (base_dir / logo).is_file():
-            ctx.problem(
-                "consultation.logo",
-                _("the file %(path)s does not exist. Give a path relative to the consultation file, or a web address.")
-                % {"path": logo},
-            )
+        file, problem = check_logo(logo, base_dir)
+        if problem:
+            ctx.problem("consultation.logo", problem)
         else:
-            plan["consultation"]["_logo_file"] = base_dir / logo
+            plan["consultation"]["_logo_file"] = file
     if ctx.problems:
         raise LoadError(filename, ctx.problems)
+    removals = find_removals(plan)
+    if removals and not allow_delete:
+        for removal in removals:
+            ctx.problem(*refusal(removal))
+        raise LoadError(filename, ctx.problems)
+    if removals and before_delete is not None:
+        before_delete(removals)
     checksum = hashlib.sha256(text.encode()).hexdigest()
     try:
         with transaction.atomic():
@@ -87,6 +122,29 @@ def load_text(text: str, *, filename: str = "consultation.toml", source_file: st
                 )
             ],
         ) from None
+    except (DataError, IntegrityError) as exc:
+        # The checks above should catch every value the database cannot hold; this is the net under them.
+        raise LoadError(
+            filename,
+            [
+                Problem(
+                    "",
+                    _("the database refused a value (%(error)s). Check lengths and numbers in the file.")
+                    % {"error": str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__},
+                )
+            ],
+        ) from None
+    report.deleted = removals
+    if "privacy" not in data:
+        report.warnings.append(
+            Problem(
+                "privacy",
+                _(
+                    "there is no [privacy] section, so the record of processing (who is responsible, why, for how "
+                    "long) is missing. Add one before anyone signs up; see the example's consultation.toml."
+                ),
+            )
+        )
     return consultation, report
 
 
@@ -161,9 +219,10 @@ def store_logo(slug: str, source: Path) -> str:
     """Copy the logo next to uploaded files, so the site does not depend on where the plan file lies."""
     from django.conf import settings
 
-    target = Path(settings.MEDIA_ROOT) / "logos" / f"{slug}{source.suffix.lower()}"
+    data = source.read_bytes()
+    target = Path(settings.MEDIA_ROOT) / "logos" / f"{slug}.{image_kind(data)}"  # the type by content, not name
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(source.read_bytes())
+    target.write_bytes(data)
     return f"logos/{target.name}"
 
 

@@ -24,10 +24,12 @@ from django.utils.translation import gettext as _
 
 from samrad import sweden
 
+from .schema import MUNICIPALITIES as SPEC
+
 if TYPE_CHECKING:
     from .validate import Ctx
 
-KEYS = {"slug", "name", "code", "population"}
+KEYS = SPEC.names
 CODE = re.compile(r"^\d{4}$")
 
 
@@ -138,7 +140,7 @@ def _entry(path: str, item: dict, chosen: dict[str, dict], ctx: "Ctx") -> dict |
                 f"{path}.{key}",
                 _("is not a known key here. Known keys: %(known)s.") % {"known": ", ".join(sorted(KEYS))},
             )
-    code = ctx.get(item, "code", path, str, required=False, default="")
+    code = ctx.field(item, path, SPEC, "code")
     known = sweden.municipality(code) if code else None
     if code and known is None and "name" not in item:
         ctx.problem(
@@ -150,14 +152,12 @@ def _entry(path: str, item: dict, chosen: dict[str, dict], ctx: "Ctx") -> dict |
     required = not base
     row = {
         "_path": path,
-        "slug": ctx.get(item, "slug", path, str, slug=True, required=required, default=base.get("slug")),
-        "name": ctx.get(item, "name", path, str, required=required, default=base.get("name")),
+        "slug": ctx.field(item, path, SPEC, "slug", required=required, default=base.get("slug")),
+        "name": ctx.field(item, path, SPEC, "name", required=required, default=base.get("name")),
         "code": code,
-        "population": ctx.get(item, "population", path, int, required=False, default=base.get("population")),
+        "population": ctx.field(item, path, SPEC, "population", default=base.get("population")),
         "_auto_slug": "slug" not in item and bool(base),
     }
-    if isinstance(row["population"], int) and row["population"] < 1:
-        ctx.problem(f"{path}.population", _("must be at least 1."))
     if not code and isinstance(row["slug"], str):
         taken = next((r for r in chosen.values() if r["slug"] == row["slug"]), None)
         if taken:

@@ -12,29 +12,15 @@ from zoneinfo import ZoneInfo
 
 from django.utils.translation import gettext as _
 
+from . import schema as S
 from .errors import Problem
 from .locate import KeyLocator
 from .municipalities import municipalities
 from .registry import SECTIONS
+from .schema import EVENT_FORMATS, EVENT_KINDS, QUESTION_KINDS, RULES, STATUSES, TOP_LEVEL  # noqa: F401
 
 TZ = ZoneInfo("Europe/Stockholm")
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-TOP_LEVEL = {
-    "schema_version",
-    "consultation",
-    "publication",
-    "survey",
-    "role_categories",
-    "municipalities",
-    "areas",
-    "questions",
-    "events",
-}
-QUESTION_KINDS = ("challenges", "attractiveness", "sustainability", "other")
-EVENT_KINDS = ("area_dialogue", "municipal_dialogue", "sector_workshop", "other")
-EVENT_FORMATS = ("digital", "physical")
-STATUSES = ("planning", "open", "analysing", "published", "closed")
-RULES = ("same_area", "mixed", "keep_previous")
 # First path segments the site uses itself; a consultation with such a slug could not be reached.
 RESERVED_SLUGS = {"admin", "anmalan", "en", "i18n", "konto", "media", "mina-uppgifter", "personal", "static"}
 _MISSING = object()
@@ -70,6 +56,9 @@ class Ctx:
         default=None,
         choices: tuple[str, ...] | None = None,
         slug: bool = False,
+        max_length: int | None = None,
+        minimum: int | None = None,
+        maximum: int | None = None,
     ):
         full = f"{path}.{key}" if path else key
         value = table.get(key, _MISSING)
@@ -79,15 +68,33 @@ class Ctx:
             return default
         if kind == "datetime":
             return self._datetime(value, full)
-        if kind is int and isinstance(value, bool) or not isinstance(value, kind):
+        if (kind is int and isinstance(value, bool)) or not isinstance(value, kind):
             self.problem(
                 full, _("should be %(expected)s, not %(value)r.") % {"expected": type_name(kind), "value": value}
             )
             return default
+        if kind is int:
+            if minimum is not None and value < minimum:
+                self.problem(full, _("must be at least %(min)d.") % {"min": minimum})
+                return default
+            if value > (maximum if maximum is not None else S.MAX_INT):
+                self.problem(
+                    full,
+                    _("%(value)d is too large. The largest allowed here is %(max)d.")
+                    % {"value": value, "max": maximum if maximum is not None else S.MAX_INT},
+                )
+                return default
         if kind is str:
             value = value.strip()
             if required and not value:
                 self.problem(full, _("is empty. Write a value between the quotes."))
+                return default
+            if max_length is not None and len(value) > max_length:
+                self.problem(
+                    full,
+                    _("is %(length)d characters long. Shorten it to at most %(max)d.")
+                    % {"length": len(value), "max": max_length},
+                )
                 return default
         if choices is not None and value not in choices:
             self.problem(
@@ -108,7 +115,32 @@ class Ctx:
             return default
         return value
 
+    def field(self, table: dict, path: str, spec: "S.Table", name: str, **overrides):
+        """Read key `name` of a table as the schema describes it (kind, required, default, choices, limits)."""
+        key = spec[name]
+        options = {
+            "required": key.required,
+            "default": key.default,
+            "choices": key.choices,
+            "slug": key.slug,
+            "max_length": key.max_length,
+            "minimum": key.minimum,
+            "maximum": key.maximum,
+        }
+        options.update(overrides)
+        return self.get(table, name, path, key.kind, **options)
+
+    def known_keys(self, table: dict, path: str, spec: "S.Table") -> None:
+        _unknown_keys(table, path, spec.names, self)
+
     def _datetime(self, value, full: str):
+        if isinstance(value, dt.date) and not S.FIRST_YEAR <= value.year <= S.LAST_YEAR:
+            self.problem(
+                full,
+                _("the year %(year)d is not plausible. Give a date between %(first)d and %(last)d.")
+                % {"year": value.year, "first": S.FIRST_YEAR, "last": S.LAST_YEAR},
+            )
+            return None
         if isinstance(value, dt.datetime):
             return value if value.tzinfo else value.replace(tzinfo=TZ)
         if isinstance(value, dt.date):
@@ -168,17 +200,19 @@ def validate(data: dict, ctx: Ctx) -> dict[str, Any]:
     if not isinstance(c, dict):
         ctx.problem("consultation", _("the [consultation] table is missing. Add it with slug, name and organiser."))
         c = {}
+    C = S.CONSULTATION
     plan["consultation"] = {
-        "slug": ctx.get(c, "slug", "consultation", str, slug=True),
-        "name": ctx.get(c, "name", "consultation", str),
-        "organiser": ctx.get(c, "organiser", "consultation", str),
-        "logo": ctx.get(c, "logo", "consultation", str, required=False, default=""),
-        "status": ctx.get(c, "status", "consultation", str, required=False, choices=STATUSES),
-        "is_example": ctx.get(c, "example", "consultation", bool, required=False, default=False),
-        "intro": ctx.get(c, "intro", "consultation", str, required=False, default=""),
-        "results_intro": ctx.get(c, "results_intro", "consultation", str, required=False, default=""),
-        "participants_text": ctx.get(c, "participants_text", "consultation", str, required=False, default=""),
+        "slug": ctx.field(c, "consultation", C, "slug"),
+        "name": ctx.field(c, "consultation", C, "name"),
+        "organiser": ctx.field(c, "consultation", C, "organiser"),
+        "logo": ctx.field(c, "consultation", C, "logo"),
+        "status": ctx.field(c, "consultation", C, "status"),
+        "is_example": ctx.field(c, "consultation", C, "example"),
+        "intro": ctx.field(c, "consultation", C, "intro"),
+        "results_intro": ctx.field(c, "consultation", C, "results_intro"),
+        "participants_text": ctx.field(c, "consultation", C, "participants_text"),
     }
+    ctx.known_keys(c, "consultation", C)
     if plan["consultation"]["slug"] in RESERVED_SLUGS:
         ctx.problem(
             "consultation.slug",
@@ -191,20 +225,13 @@ def validate(data: dict, ctx: Ctx) -> dict[str, Any]:
     if not isinstance(p, dict):
         ctx.problem("publication", _("should be a table: [publication]."))
         p = {}
-    minimum = ctx.get(p, "min_participants", "publication", int, required=False, default=5)
-    if isinstance(minimum, int) and minimum < 1:
-        ctx.problem("publication.min_participants", _("must be at least 1."))
-    plan["publication"] = {
-        "min_participants": minimum,
-        "withheld_text": ctx.get(p, "withheld_text", "publication", str, required=False, default=""),
-        "followup_text": ctx.get(p, "followup_text", "publication", str, required=False, default=""),
-        "processing_banner": ctx.get(p, "processing_banner", "publication", str, required=False, default=""),
-    }
+    plan["publication"] = {name: ctx.field(p, "publication", S.PUBLICATION, name) for name in S.PUBLICATION.names}
+    ctx.known_keys(p, "publication", S.PUBLICATION)
 
     plan["survey"] = _survey(data.get("survey"), ctx)
-    plan["role_categories"] = _simple_list(data, "role_categories", ctx, extra={"description": str})
+    plan["role_categories"] = _simple_list(data, S.ROLE_CATEGORIES, ctx)
     plan["municipalities"] = municipalities(data, c, ctx)
-    plan["areas"] = _simple_list(data, "areas", ctx, extra={"description": str, "neighbour": str})
+    plan["areas"] = _simple_list(data, S.AREAS, ctx)
     plan["questions"] = _questions(data, ctx)
     plan["events"] = _events(data, ctx, plan)
 
@@ -240,6 +267,13 @@ def _plan_period(c: dict, ctx: Ctx) -> dict:
     if len(years) != 2:
         ctx.problem(key, _('should be two years, e.g. "2024–2027", not %(value)r.') % {"value": value})
         return {"plan_period_start": None, "plan_period_end": None}
+    if not all(S.FIRST_YEAR <= y <= S.LAST_YEAR for y in years):
+        ctx.problem(
+            key,
+            _("%(value)r is not a plausible plan period. Give years between %(first)d and %(last)d.")
+            % {"value": value, "first": S.FIRST_YEAR, "last": S.LAST_YEAR},
+        )
+        return {"plan_period_start": None, "plan_period_end": None}
     if years[0] > years[1]:
         ctx.problem(
             key, _("the first year (%(start)s) is after the last (%(end)s).") % {"start": years[0], "end": years[1]}
@@ -253,8 +287,10 @@ def _survey(s, ctx: Ctx) -> dict | None:
     if not isinstance(s, dict):
         ctx.problem("survey", _("should be a table: [survey]."))
         return None
-    opens = ctx.get(s, "opens", "survey", "datetime")
-    closes = ctx.get(s, "closes", "survey", "datetime")
+    T = S.SURVEY
+    ctx.known_keys(s, "survey", T)
+    opens = ctx.field(s, "survey", T, "opens")
+    closes = ctx.field(s, "survey", T, "closes")
     if isinstance(s.get("closes"), dt.date) and not isinstance(s.get("closes"), dt.datetime) and closes:
         closes = closes + dt.timedelta(days=1)  # a closing date means: open all of that day
     if opens and closes and closes <= opens:
@@ -262,33 +298,25 @@ def _survey(s, ctx: Ctx) -> dict | None:
             "survey.closes",
             _("is before the survey opens (%(opens)s). Dates are in the wrong order.") % {"opens": s.get("opens")},
         )
-    length = ctx.get(s, "max_answer_length", "survey", int, required=False, default=5000)
-    if isinstance(length, int) and length < 10:
-        ctx.problem("survey.max_answer_length", _("must be at least 10 characters."))
     return {
         "opens_at": opens,
         "closes_at": closes,
-        "title": ctx.get(s, "title", "survey", str, required=False, default=""),
-        "intro": ctx.get(s, "intro", "survey", str, required=False, default=""),
-        "thanks": ctx.get(s, "thanks", "survey", str, required=False, default=""),
-        "max_answer_length": length,
+        "title": ctx.field(s, "survey", T, "title"),
+        "intro": ctx.field(s, "survey", T, "intro"),
+        "thanks": ctx.field(s, "survey", T, "thanks"),
+        "max_answer_length": ctx.field(s, "survey", T, "max_answer_length"),
     }
 
 
-def _simple_list(data: dict, key: str, ctx: Ctx, extra: dict) -> list[dict]:
-    items = ctx.table_list(data, key)
+def _simple_list(data: dict, spec: S.Table, ctx: Ctx) -> list[dict]:
+    items = ctx.table_list(data, spec.name)
     ctx.unique(items)
     out = []
     for order, (path, item) in enumerate(items):
-        row = {
-            "_path": path,
-            "order": order,
-            "slug": ctx.get(item, "slug", path, str, slug=True),
-            "name": ctx.get(item, "name", path, str),
-        }
-        for name, kind in extra.items():
-            row[name] = ctx.get(item, name, path, kind, required=False, default=None if kind is int else "")
-        _unknown_keys(item, path, {"slug", "name", *extra}, ctx)
+        row = {"_path": path, "order": order}
+        for key in spec.keys:
+            row[key.name] = ctx.field(item, path, spec, key.name)
+        ctx.known_keys(item, path, spec)
         out.append(row)
     return out
 
@@ -297,20 +325,21 @@ def _questions(data: dict, ctx: Ctx) -> list[dict]:
     items = ctx.table_list(data, "questions")
     ctx.unique(items)
     out = []
+    Q = S.QUESTIONS
     for order, (path, item) in enumerate(items):
         out.append(
             {
                 "_path": path,
                 "order": order,
-                "slug": ctx.get(item, "slug", path, str, slug=True),
-                "text": ctx.get(item, "text", path, str),
-                "label": ctx.get(item, "label", path, str),
-                "kind": ctx.get(item, "kind", path, str, required=False, default="other", choices=QUESTION_KINDS),
-                "in_survey": ctx.get(item, "survey", path, bool, required=False, default=True),
-                "help_text": ctx.get(item, "help", path, str, required=False, default=""),
+                "slug": ctx.field(item, path, Q, "slug"),
+                "text": ctx.field(item, path, Q, "text"),
+                "label": ctx.field(item, path, Q, "label"),
+                "kind": ctx.field(item, path, Q, "kind"),
+                "in_survey": ctx.field(item, path, Q, "survey"),
+                "help_text": ctx.field(item, path, Q, "help"),
             }
         )
-        _unknown_keys(item, path, {"slug", "text", "label", "kind", "survey", "help"}, ctx)
+        ctx.known_keys(item, path, Q)
     return out
 
 
@@ -320,23 +349,14 @@ def _events(data: dict, ctx: Ctx, plan: dict) -> list[dict]:
     questions = {q["slug"] for q in plan["questions"]}
     areas = {a["slug"] for a in plan["areas"]}
     out = []
+    E = S.EVENTS
+    names = {"starts": "starts_at", "ends": "ends_at", "registration_opens": "registration_opens_at"}
+    names["registration_closes"] = "registration_closes_at"
     for path, item in items:
-        ev = {
-            "_path": path,
-            "slug": ctx.get(item, "slug", path, str, slug=True),
-            "title": ctx.get(item, "title", path, str),
-            "kind": ctx.get(item, "kind", path, str, required=False, default="other", choices=EVENT_KINDS),
-            "format": ctx.get(item, "format", path, str, required=False, default="physical", choices=EVENT_FORMATS),
-            "starts_at": ctx.get(item, "starts", path, "datetime"),
-            "ends_at": ctx.get(item, "ends", path, "datetime"),
-            "place": ctx.get(item, "place", path, str, required=False, default=""),
-            "link": ctx.get(item, "link", path, str, required=False, default=""),
-            "description": ctx.get(item, "description", path, str, required=False, default=""),
-            "participants_text": ctx.get(item, "participants_text", path, str, required=False, default=""),
-            "capacity": ctx.get(item, "capacity", path, int, required=False),
-            "registration_opens_at": ctx.get(item, "registration_opens", path, "datetime", required=False),
-            "registration_closes_at": ctx.get(item, "registration_closes", path, "datetime", required=False),
-        }
+        ev = {"_path": path}
+        for key in E.keys:
+            if not key.custom:
+                ev[names.get(key.name, key.name)] = ctx.field(item, path, E, key.name)
         if ev["starts_at"] and ev["ends_at"] and ev["ends_at"] <= ev["starts_at"]:
             ctx.problem(f"{path}.ends", _("is before the event starts. Dates are in the wrong order."))
         if (
@@ -347,30 +367,8 @@ def _events(data: dict, ctx: Ctx, plan: dict) -> list[dict]:
             ctx.problem(f"{path}.registration_closes", _("is before registration opens. Dates are in the wrong order."))
         if ev["link"] and not re.match(r"^https?://", ev["link"]):
             ctx.problem(f"{path}.link", _("should be a web address starting with https://."))
-        if isinstance(ev["capacity"], int) and ev["capacity"] < 1:
-            ctx.problem(f"{path}.capacity", _("must be at least 1."))
         ev["rounds"] = _rounds(item, path, ctx, questions, areas)
-        _unknown_keys(
-            item,
-            path,
-            {
-                "slug",
-                "title",
-                "kind",
-                "format",
-                "starts",
-                "ends",
-                "place",
-                "link",
-                "description",
-                "participants_text",
-                "capacity",
-                "registration_opens",
-                "registration_closes",
-                "rounds",
-            },
-            ctx,
-        )
+        ctx.known_keys(item, path, E)
         out.append(ev)
     return out
 
@@ -379,18 +377,11 @@ def _rounds(event: dict, path: str, ctx: Ctx, questions: set[str], areas: set[st
     rounds = []
     for i, (rpath, r) in enumerate(ctx.table_list({f"{path}.rounds": event.get("rounds", [])}, f"{path}.rounds")):
         number = i + 1
-        row = {
-            "_path": rpath,
-            "number": number,
-            "question": ctx.get(r, "question", rpath, str, required=False),
-            "rule": ctx.get(r, "rule", rpath, str, required=False, default="mixed", choices=RULES),
-            "min_size": ctx.get(r, "min_size", rpath, int, required=False, default=2),
-            "max_size": ctx.get(r, "max_size", rpath, int, required=False, default=4),
-            "keep_round": ctx.get(r, "keep_round", rpath, int, required=False),
-            "areas": ctx.get(r, "areas", rpath, list, required=False, default=[]),
-        }
+        row = {"_path": rpath, "number": number}
+        for key in S.ROUNDS.keys:
+            row[key.name] = ctx.field(r, rpath, S.ROUNDS, key.name)
         for j, area in enumerate(row["areas"] or []):
-            if area not in areas:
+            if not isinstance(area, str) or area not in areas:
                 ctx.problem(
                     f"{rpath}.areas",
                     _("item %(n)d names the area %(value)r, which is not in [[areas]].") % {"n": j + 1, "value": area},
@@ -400,11 +391,9 @@ def _rounds(event: dict, path: str, ctx: Ctx, questions: set[str], areas: set[st
                 f"{rpath}.question",
                 _("names the question %(value)r, which is not in [[questions]].") % {"value": row["question"]},
             )
-        if isinstance(row["min_size"], int) and isinstance(row["max_size"], int):
-            if row["min_size"] < 1:
-                ctx.problem(f"{rpath}.min_size", _("must be at least 1."))
-            if row["min_size"] > row["max_size"]:
-                ctx.problem(f"{rpath}.max_size", _("is smaller than min_size (%(min)d).") % {"min": row["min_size"]})
+        sizes = (row["min_size"], row["max_size"])
+        if all(isinstance(v, int) for v in sizes) and sizes[0] > sizes[1]:
+            ctx.problem(f"{rpath}.max_size", _("is smaller than min_size (%(min)d).") % {"min": row["min_size"]})
         if row["rule"] == "keep_previous":
             keep = row["keep_round"] if row["keep_round"] is not None else number - 1
             if number == 1:
@@ -419,7 +408,7 @@ def _rounds(event: dict, path: str, ctx: Ctx, questions: set[str], areas: set[st
             row["keep_round"] = keep
         elif row["keep_round"] is not None:
             ctx.problem(f"{rpath}.keep_round", _('only applies when rule = "keep_previous".'))
-        _unknown_keys(r, rpath, {"question", "rule", "min_size", "max_size", "keep_round", "areas"}, ctx)
+        ctx.known_keys(r, rpath, S.ROUNDS)
         rounds.append(row)
     return rounds
 

@@ -51,88 +51,111 @@ def area_blocks(
     for i, p in enumerate(people):
         assert p.area is not None  # validated before
         by_area.setdefault(p.area, []).append(i)
-
-    blocks: dict[str, Block] = {}
-    movers: dict[str, list[int]] = {}
-    for area in sorted(by_area):
-        members = by_area[area]
-        keep = largest_splittable_below(len(members), min_size, max_size)
-        leaving = sorted(rng.sample(members, len(members) - keep)) if keep else list(members)
-        gone = set(leaving)
-        staying = [i for i in members if i not in gone]
-        if staying:
-            blocks[area] = Block(area, area, staying)
-        if leaving:
-            movers[area] = leaving
-
-    placements: list[Placement] = []
-    counts = {a: len(m) for a, m in by_area.items()}
-
-    def place(area: str, people_idx: list[int], host: Block, kind: Kind) -> None:
-        host.members.extend(people_idx)
-        for i in people_idx:
-            placements.append(Placement(i, area, host.key, kind, counts[area]))
-
-    # 1. the named neighbour, all at once
-    orphans: dict[str, list[int]] = {}
-    for area in sorted(movers):
-        host_key = neighbours.get(area)
-        host = blocks.get(host_key) if host_key and host_key != area else None
-        if host is not None and splittable(len(host.members) + len(movers[area]), min_size, max_size):
-            place(area, movers[area], host, "neighbour")
-        else:
-            orphans[area] = movers[area]
-
-    # 2. small neighbouring areas together
-    for cluster in _neighbour_clusters(orphans, neighbours):
-        people_idx = [i for a in cluster for i in orphans[a]]
-        if len(cluster) > 1 and splittable(len(people_idx), min_size, max_size):
-            key = _fresh_key(" + ".join(cluster), blocks)
-            block = Block(key, None, [])
-            blocks[key] = block
-            for a in cluster:
-                place(a, orphans.pop(a), block, "small_areas")
-
-    # 3. one by one, smallest group first
-    leftover: list[tuple[str, int]] = []
-    for area in sorted(orphans):
-        for i in orphans[area]:
-            host = _best_host(area, blocks, neighbours, min_size, max_size)
-            if host is None:
-                leftover.append((area, i))
-            else:
-                place(area, [i], host, "neighbour" if host.key == neighbours.get(area) else "smallest")
-
-    # 4. the rest: a shared block, topped up with as few people from other blocks as possible
-    if leftover:
-        block = Block(_fresh_key(" + ".join(sorted({a for a, _ in leftover})), blocks), None, [])
-        for area, i in leftover:
-            place(area, [i], block, "small_areas")
-        if not splittable(len(block.members), min_size, max_size):
-            sizes = {key: len(b.members) for key, b in blocks.items()}
-            take = top_up(len(block.members), sizes, min_size, max_size)
-            for key, count in sorted(take.items()):
-                donor = blocks[key]
-                chosen = sorted(rng.sample(donor.members, count))
-                donor.members = [i for i in donor.members if i not in set(chosen)]
-                for i in chosen:
-                    origin = people[i].area or key
-                    block.members.append(i)
-                    moved = Placement(i, origin, block.key, "shared", counts.get(origin, 0))
-                    # Someone already sent here from a small area moves on: one record per person, the last.
-                    earlier = [n for n, p in enumerate(placements) if p.person == i]
-                    if earlier:
-                        placements[earlier[0]] = moved
-                    else:
-                        placements.append(moved)
-                if not donor.members:
-                    del blocks[key]
-        blocks[block.key] = block
-
-    ordered = sorted(blocks.values(), key=lambda b: (b.area is None, b.key))
+    placer = _Placer(people, by_area, min_size, max_size, neighbours, rng)
+    movers = placer.split_areas()
+    orphans = placer.to_named_neighbours(movers)  # 1. the named neighbour, all at once
+    placer.small_areas_together(orphans)  # 2. small neighbouring areas together
+    leftover = placer.one_by_one(orphans)  # 3. one by one, smallest group first
+    if leftover:  # 4. the rest: a shared block, topped up with as few people from other blocks as possible
+        placer.shared_block(leftover)
+    ordered = sorted(placer.blocks.values(), key=lambda b: (b.area is None, b.key))
     for b in ordered:
         b.members.sort()
-    return ordered, placements
+    return ordered, placer.placements
+
+
+class _Placer:
+    """area_blocks()'s steps: who stays in their area's block, and where those who cannot stay go."""
+
+    def __init__(self, people, by_area, min_size: int, max_size: int, neighbours: Mapping[str, str], rng):
+        self.people, self.by_area, self.neighbours, self.rng = people, by_area, neighbours, rng
+        self.min_size, self.max_size = min_size, max_size
+        self.blocks: dict[str, Block] = {}
+        self.placements: list[Placement] = []
+        self.counts = {a: len(m) for a, m in by_area.items()}
+
+    def _splittable(self, n: int) -> bool:
+        return splittable(n, self.min_size, self.max_size)
+
+    def place(self, area: str, people_idx: list[int], host: Block, kind: Kind) -> None:
+        host.members.extend(people_idx)
+        for i in people_idx:
+            self.placements.append(Placement(i, area, host.key, kind, self.counts[area]))
+
+    def split_areas(self) -> dict[str, list[int]]:
+        """Each area keeps the most people it can split into groups; returns those who must move, per area."""
+        movers: dict[str, list[int]] = {}
+        for area in sorted(self.by_area):
+            members = self.by_area[area]
+            keep = largest_splittable_below(len(members), self.min_size, self.max_size)
+            leaving = sorted(self.rng.sample(members, len(members) - keep)) if keep else list(members)
+            gone = set(leaving)
+            staying = [i for i in members if i not in gone]
+            if staying:
+                self.blocks[area] = Block(area, area, staying)
+            if leaving:
+                movers[area] = leaving
+        return movers
+
+    def to_named_neighbours(self, movers: dict[str, list[int]]) -> dict[str, list[int]]:
+        orphans: dict[str, list[int]] = {}
+        for area in sorted(movers):
+            host_key = self.neighbours.get(area)
+            host = self.blocks.get(host_key) if host_key and host_key != area else None
+            if host is not None and self._splittable(len(host.members) + len(movers[area])):
+                self.place(area, movers[area], host, "neighbour")
+            else:
+                orphans[area] = movers[area]
+        return orphans
+
+    def small_areas_together(self, orphans: dict[str, list[int]]) -> None:
+        for cluster in _neighbour_clusters(orphans, self.neighbours):
+            people_idx = [i for a in cluster for i in orphans[a]]
+            if len(cluster) > 1 and self._splittable(len(people_idx)):
+                key = _fresh_key(" + ".join(cluster), self.blocks)
+                block = Block(key, None, [])
+                self.blocks[key] = block
+                for a in cluster:
+                    self.place(a, orphans.pop(a), block, "small_areas")
+
+    def one_by_one(self, orphans: dict[str, list[int]]) -> list[tuple[str, int]]:
+        leftover: list[tuple[str, int]] = []
+        for area in sorted(orphans):
+            for i in orphans[area]:
+                host = _best_host(area, self.blocks, self.neighbours, self.min_size, self.max_size)
+                if host is None:
+                    leftover.append((area, i))
+                else:
+                    self.place(area, [i], host, "neighbour" if host.key == self.neighbours.get(area) else "smallest")
+        return leftover
+
+    def shared_block(self, leftover: list[tuple[str, int]]) -> None:
+        block = Block(_fresh_key(" + ".join(sorted({a for a, _ in leftover})), self.blocks), None, [])
+        for area, i in leftover:
+            self.place(area, [i], block, "small_areas")
+        if not self._splittable(len(block.members)):
+            sizes = {key: len(b.members) for key, b in self.blocks.items()}
+            take = top_up(len(block.members), sizes, self.min_size, self.max_size)
+            for key, count in sorted(take.items()):
+                self._take_from(key, count, block)
+        self.blocks[block.key] = block
+
+    def _take_from(self, key: str, count: int, block: Block) -> None:
+        donor = self.blocks[key]
+        chosen = sorted(self.rng.sample(donor.members, count))
+        donor.members = [i for i in donor.members if i not in set(chosen)]
+        for i in chosen:
+            origin = self.people[i].area or key
+            block.members.append(i)
+            moved = Placement(i, origin, block.key, "shared", self.counts.get(origin, 0))
+            # Someone already sent here from a small area moves on: one record per person, the last.
+            earlier = [n for n, p in enumerate(self.placements) if p.person == i]
+            if earlier:
+                self.placements[earlier[0]] = moved
+            else:
+                self.placements.append(moved)
+        if not donor.members:
+            del self.blocks[key]
 
 
 def _fresh_key(key: str, blocks: Mapping[str, Block]) -> str:

@@ -140,82 +140,16 @@ class Checker:
         return (self.plan.questions[slug] if slug else None), True
 
     def _record(self, number: int, cells: list[str]) -> Record | None:
-        ok = True
-        answers = []
-        if self.mapping.shape == "long":
-            index = self.mapping.columns["answer"]
-            if not cells[index].strip():
-                self.empty_rows += 1
-                return None
-            question, ok = self._question(number, cells)
-            if ok and question is None:
-                return None  # a question the mapping leaves out
-            if question is not None:
-                answers.append((question, cells[index], self.table.headers[index]))
-        else:
-            for slug, index in self.mapping.questions.items():
-                if cells[index].strip():
-                    answers.append((self.plan.questions[slug], cells[index], self.table.headers[index]))
-            if not answers:
-                self.empty_rows += 1
-                return None
-        for _question, text, _column in answers:
-            if text.startswith(("=", "+", "@")) and len(text) > 1:
-                self.formula_cells += 1
-        areas: list[Area | None] = []
-        raw_area = self._value(cells, "area")
-        if raw_area is not None and raw_area.strip():
-            parts = (
-                [p.strip() for p in raw_area.split(self.mapping.area_separator)]
-                if self.mapping.area_separator
-                else [raw_area.strip()]
-            )
-            for part in parts:
-                if not part:
-                    continue
-                area, known = self._lookup("area", part, "area", number)
-                ok &= known
-                if area is not None and area not in areas:
-                    areas.append(area)
-        elif self.mapping.defaults.get("area"):
-            areas.append(self.plan.objects["area"][self.mapping.defaults["area"]])
-        if not areas and ok:
-            self.rows_without_area.append(number)
-            areas = [None]
-        role = municipality = None
-        for kind in ("role", "municipality"):
-            raw = self._value(cells, kind)
-            if raw is not None and raw.strip():
-                obj, known = self._lookup(kind, raw.strip(), kind, number)
-                ok &= known
-            else:
-                default = self.mapping.defaults.get(kind)
-                obj = self.plan.objects[kind][default] if default else None
-            if kind == "role":
-                role = obj
-            else:
-                municipality = obj
-        received_at = None
-        raw_time = self._value(cells, "submitted_at")
-        if raw_time is not None:
-            if raw_time.strip():
-                received_at = parse_time(raw_time, self.mapping.timestamp_format, self.zone)
-                if received_at is None:
-                    ok = False
-                    self.problems.append(
-                        Problem(
-                            number,
-                            self.header("submitted_at"),
-                            _("“%(value)s” is not a date and time samrad can read.") % {"value": raw_time},
-                            _(
-                                "Use a format like 2022-06-02 09:03, or set timestamp_format in [read], "
-                                "e.g. %(example)s."
-                            )
-                            % {"example": '"%d/%m/%Y %H:%M"'},
-                        )
-                    )
-            else:
-                self.rows_without_time.append(number)
+        found = self._answers(number, cells)
+        if found is None:
+            return None
+        answers, ok = found
+        self.formula_cells += sum(1 for _q, text, _c in answers if text.startswith(("=", "+", "@")) and len(text) > 1)
+        areas, ok = self._areas(number, cells, ok)
+        role, role_ok = self._place(number, cells, "role")
+        municipality, municipality_ok = self._place(number, cells, "municipality")
+        received_at, time_ok = self._received_at(number, cells)
+        ok = ok and role_ok and municipality_ok and time_ok
         respondent_ref = (self._value(cells, "respondent") or "").strip()
         identity = self._identity(number, cells, respondent_ref)
         if identity is None:
@@ -226,6 +160,76 @@ class Checker:
         self.answers += len(answers)
         self.kept += 1
         return Record(number, key, respondent_key, respondent_ref, received_at, areas, role, municipality, answers)
+
+    def _answers(self, number: int, cells: list[str]) -> tuple[list, bool] | None:
+        """The row's (question, text, column) answers and whether its question is known; None: nothing to import."""
+        if self.mapping.shape == "wide":
+            answers = [
+                (self.plan.questions[slug], cells[index], self.table.headers[index])
+                for slug, index in self.mapping.questions.items()
+                if cells[index].strip()
+            ]
+            if not answers:
+                self.empty_rows += 1
+                return None
+            return answers, True
+        index = self.mapping.columns["answer"]
+        if not cells[index].strip():
+            self.empty_rows += 1
+            return None
+        question, ok = self._question(number, cells)
+        if ok and question is None:
+            return None  # a question the mapping leaves out
+        return ([(question, cells[index], self.table.headers[index])] if question is not None else []), ok
+
+    def _areas(self, number: int, cells: list[str], ok: bool) -> tuple[list[Area | None], bool]:
+        """The row's culture areas (several in one cell, or the default); [None] when it names none."""
+        areas: list[Area | None] = []
+        raw_area = self._value(cells, "area")
+        if raw_area is not None and raw_area.strip():
+            separator = self.mapping.area_separator
+            parts = [p.strip() for p in raw_area.split(separator)] if separator else [raw_area.strip()]
+            for part in filter(None, parts):
+                area, known = self._lookup("area", part, "area", number)
+                ok &= known
+                if area is not None and area not in areas:
+                    areas.append(area)
+        elif self.mapping.defaults.get("area"):
+            areas.append(self.plan.objects["area"][self.mapping.defaults["area"]])
+        if not areas and ok:
+            self.rows_without_area.append(number)
+            areas = [None]
+        return areas, ok
+
+    def _place(self, number: int, cells: list[str], kind: str):
+        """The row's role category or municipality (or the mapping's default), and whether the plan knows it."""
+        raw = self._value(cells, kind)
+        if raw is not None and raw.strip():
+            return self._lookup(kind, raw.strip(), kind, number)
+        default = self.mapping.defaults.get(kind)
+        return (self.plan.objects[kind][default] if default else None), True
+
+    def _received_at(self, number: int, cells: list[str]):
+        """When the answer was given, and whether the time could be read (an empty cell is noted, not an error)."""
+        raw_time = self._value(cells, "submitted_at")
+        if raw_time is None:
+            return None, True
+        if not raw_time.strip():
+            self.rows_without_time.append(number)
+            return None, True
+        received_at = parse_time(raw_time, self.mapping.timestamp_format, self.zone)
+        if received_at is None:
+            self.problems.append(
+                Problem(
+                    number,
+                    self.header("submitted_at"),
+                    _("“%(value)s” is not a date and time samrad can read.") % {"value": raw_time},
+                    _("Use a format like 2022-06-02 09:03, or set timestamp_format in [read], e.g. %(example)s.")
+                    % {"example": '"%d/%m/%Y %H:%M"'},
+                )
+            )
+            return None, False
+        return received_at, True
 
     def _identity(self, number: int, cells: list[str], respondent_ref: str) -> tuple[str, str] | None:
         """(key of the row's answers, key of the respondent); None for a repeated row that is left out."""

@@ -127,161 +127,204 @@ def _find_column(ref, headers: list[str]) -> int | None:
     return None
 
 
+def _did_you_mean(hint) -> str:
+    return " " + _("Did you mean “%(hint)s”?") % {"hint": hint} if hint else ""
+
+
 def build(doc: dict, text: str, table: Table, plan) -> Mapping:
     """Check the mapping against the file's columns and the plan; every problem is listed at once."""
-    problems: list[str] = []
-    for key in doc:
-        if key not in TOP_KEYS:
-            hint = _suggest(key, TOP_KEYS)
-            problems.append(
-                _("Unknown key “%(key)s”.") % {"key": key}
-                + (" " + _("Did you mean “%(hint)s”?") % {"hint": hint} if hint else "")
-            )
-    mapping = Mapping(text=text, name=str(doc.get("name", "")).strip())
-    source = doc.get("source", Contribution.Source.IMPORT)
-    if source not in Contribution.Source.values:
-        problems.append(
-            _("source: “%(value)s” is not one of %(allowed)s.")
-            % {"value": source, "allowed": ", ".join(Contribution.Source.values)}
-        )
-    else:
-        mapping.source = source
-    if doc.get("event"):
-        if doc["event"] not in plan.events:
-            problems.append(
-                _("event: the plan has no event “%(value)s”. Events: %(allowed)s.")
-                % {"value": doc["event"], "allowed": ", ".join(plan.events)}
-            )
-        mapping.event = str(doc["event"])
-    columns_doc = doc.get("columns", {}) if isinstance(doc.get("columns"), dict) else {}
-    shape = doc.get("shape") or ("long" if any(role in columns_doc for role in LONG_ROLES) else "wide")
-    if shape not in SHAPES:
-        problems.append(
-            _("shape: “%(value)s” is not one of %(allowed)s.") % {"value": shape, "allowed": ", ".join(SHAPES)}
-        )
-    else:
-        mapping.shape = shape
-    duplicates = doc.get("duplicates", "")
-    if duplicates and duplicates not in DUPLICATES:
-        problems.append(
-            _("duplicates: “%(value)s” is not one of %(allowed)s.")
-            % {"value": duplicates, "allowed": ", ".join(DUPLICATES)}
-        )
-    else:
-        mapping.duplicates = duplicates
-    read = doc.get("read", {})
-    for key in read:
-        if key not in READ_KEYS:
-            problems.append(_("read: unknown key “%(key)s”.") % {"key": key})
-    mapping.area_separator = str(read.get("area_separator", ";"))
-    mapping.timestamp_format = str(read.get("timestamp_format", ""))
+    check = _MappingCheck(doc, table, plan, Mapping(text=text, name=str(doc.get("name", "")).strip()))
+    check.top_keys()
+    check.source_and_event()
+    check.shape_and_duplicates()
+    check.read()
+    check.columns()
+    check.long_file()
+    check.questions()
+    check.values()
+    check.defaults()
+    check.something_to_import()
+    if check.problems:
+        raise MappingError(check.problems)
+    return check.mapping
 
-    def column(section: str, name: str, ref) -> int | None:
-        index = _find_column(ref, table.headers)
+
+class _MappingCheck:
+    """build()'s steps, in the order their problems are listed; each fills in `mapping` or adds to `problems`."""
+
+    def __init__(self, doc: dict, table: Table, plan, mapping: Mapping):
+        self.doc, self.table, self.plan, self.mapping = doc, table, plan, mapping
+        self.problems: list[str] = []
+        self.columns_doc = doc.get("columns", {}) if isinstance(doc.get("columns"), dict) else {}
+
+    def top_keys(self) -> None:
+        for key in self.doc:
+            if key not in TOP_KEYS:
+                self.problems.append(
+                    _("Unknown key “%(key)s”.") % {"key": key} + _did_you_mean(_suggest(key, TOP_KEYS))
+                )
+
+    def source_and_event(self) -> None:
+        source = self.doc.get("source", Contribution.Source.IMPORT)
+        if source not in Contribution.Source.values:
+            self.problems.append(
+                _("source: “%(value)s” is not one of %(allowed)s.")
+                % {"value": source, "allowed": ", ".join(Contribution.Source.values)}
+            )
+        else:
+            self.mapping.source = source
+        event = self.doc.get("event")
+        if event:
+            if event not in self.plan.events:
+                self.problems.append(
+                    _("event: the plan has no event “%(value)s”. Events: %(allowed)s.")
+                    % {"value": event, "allowed": ", ".join(self.plan.events)}
+                )
+            self.mapping.event = str(event)
+
+    def shape_and_duplicates(self) -> None:
+        shape = self.doc.get("shape") or ("long" if any(role in self.columns_doc for role in LONG_ROLES) else "wide")
+        if shape not in SHAPES:
+            self.problems.append(
+                _("shape: “%(value)s” is not one of %(allowed)s.") % {"value": shape, "allowed": ", ".join(SHAPES)}
+            )
+        else:
+            self.mapping.shape = shape
+        duplicates = self.doc.get("duplicates", "")
+        if duplicates and duplicates not in DUPLICATES:
+            self.problems.append(
+                _("duplicates: “%(value)s” is not one of %(allowed)s.")
+                % {"value": duplicates, "allowed": ", ".join(DUPLICATES)}
+            )
+        else:
+            self.mapping.duplicates = duplicates
+
+    def read(self) -> None:
+        read = self.doc.get("read", {})
+        for key in read:
+            if key not in READ_KEYS:
+                self.problems.append(_("read: unknown key “%(key)s”.") % {"key": key})
+        self.mapping.area_separator = str(read.get("area_separator", ";"))
+        self.mapping.timestamp_format = str(read.get("timestamp_format", ""))
+
+    def _column(self, section: str, name: str, ref) -> int | None:
+        index = _find_column(ref, self.table.headers)
         if index is None:
-            hint = _suggest(str(ref), table.headers)
-            problems.append(
+            self.problems.append(
                 _("%(section)s.%(name)s: the file has no column “%(ref)s”.")
                 % {"section": section, "name": name, "ref": ref}
-                + (" " + _("Did you mean “%(hint)s”?") % {"hint": hint} if hint else "")
+                + _did_you_mean(_suggest(str(ref), self.table.headers))
             )
         return index
 
-    for role, ref in columns_doc.items():
-        if role in LONG_ROLES and mapping.shape == "wide":
-            problems.append(
-                _(
-                    "columns.%(key)s: a question and an answer column belong to a long file (one row per answer). "
-                    'Remove shape = "wide", or map the question columns under [questions].'
+    def columns(self) -> None:
+        for role, ref in self.columns_doc.items():
+            if role in LONG_ROLES and self.mapping.shape == "wide":
+                self.problems.append(
+                    _(
+                        "columns.%(key)s: a question and an answer column belong to a long file (one row per "
+                        'answer). Remove shape = "wide", or map the question columns under [questions].'
+                    )
+                    % {"key": role}
                 )
-                % {"key": role}
-            )
-            continue
-        if role not in COLUMN_ROLES:
-            hint = _suggest(role, COLUMN_ROLES)
-            problems.append(
-                _("columns: unknown key “%(key)s”. Known keys: %(allowed)s.")
-                % {"key": role, "allowed": ", ".join(COLUMN_ROLES)}
-                + (" " + _("Did you mean “%(hint)s”?") % {"hint": hint} if hint else "")
-            )
-            continue
-        index = column("columns", role, ref)
-        if index is not None:
-            mapping.columns[role] = index
-    if mapping.shape == "long":
+                continue
+            if role not in COLUMN_ROLES:
+                self.problems.append(
+                    _("columns: unknown key “%(key)s”. Known keys: %(allowed)s.")
+                    % {"key": role, "allowed": ", ".join(COLUMN_ROLES)}
+                    + _did_you_mean(_suggest(role, COLUMN_ROLES))
+                )
+                continue
+            index = self._column("columns", role, ref)
+            if index is not None:
+                self.mapping.columns[role] = index
+
+    def long_file(self) -> None:
+        if self.mapping.shape != "long":
+            return
         for role in LONG_ROLES:
-            if role not in columns_doc:
-                problems.append(
+            if role not in self.columns_doc:
+                self.problems.append(
                     _(
                         "columns.%(key)s: a long file (one row per answer) needs a question column and an answer "
                         'column. Add %(key)s = "…" under [columns] with the column\'s name.'
                     )
                     % {"key": role}
                 )
-        if doc.get("questions"):
-            problems.append(
+        if self.doc.get("questions"):
+            self.problems.append(
                 _(
                     "questions: in a long file the question column names the question of each row. Leave out "
                     "[questions]; list the column's values the plan does not know by name under [values.question] "
                     '(e.g. "Vad saknas?" = "utmaningar").'
                 )
             )
-    for slug, ref in (doc.get("questions", {}) if mapping.shape == "wide" else {}).items():
-        if slug not in plan.questions:
-            hint = _suggest(slug, plan.questions)
-            problems.append(
-                _("questions: the plan has no question “%(slug)s”. Questions: %(allowed)s.")
-                % {"slug": slug, "allowed": ", ".join(plan.questions)}
-                + (" " + _("Did you mean “%(hint)s”?") % {"hint": hint} if hint else "")
-            )
-            continue
-        index = column("questions", slug, ref)
-        if index is not None:
-            mapping.questions[slug] = index
-    for kind, table_values in doc.get("values", {}).items():
-        if kind not in VALUE_KINDS or not isinstance(table_values, dict):
-            problems.append(
-                _(
-                    "values: unknown table “%(key)s”. Use [values.area], [values.role], [values.municipality] or "
-                    "(in a long file) [values.question]."
+
+    def questions(self) -> None:
+        if self.mapping.shape != "wide":
+            return
+        for slug, ref in self.doc.get("questions", {}).items():
+            if slug not in self.plan.questions:
+                self.problems.append(
+                    _("questions: the plan has no question “%(slug)s”. Questions: %(allowed)s.")
+                    % {"slug": slug, "allowed": ", ".join(self.plan.questions)}
+                    + _did_you_mean(_suggest(slug, self.plan.questions))
                 )
-                % {"key": kind}
-            )
-            continue
-        if kind == "question" and mapping.shape == "wide":
-            problems.append(
-                _(
-                    "values.question: belongs to a long file (one row per answer, with a question column). In a "
-                    "wide file, [questions] names the column of each question."
+                continue
+            index = self._column("questions", slug, ref)
+            if index is not None:
+                self.mapping.questions[slug] = index
+
+    def values(self) -> None:
+        for kind, table_values in self.doc.get("values", {}).items():
+            if kind not in VALUE_KINDS or not isinstance(table_values, dict):
+                self.problems.append(
+                    _(
+                        "values: unknown table “%(key)s”. Use [values.area], [values.role], [values.municipality] "
+                        "or (in a long file) [values.question]."
+                    )
+                    % {"key": kind}
                 )
-            )
-            continue
-        allowed = plan.slugs(kind)
+                continue
+            if kind == "question" and self.mapping.shape == "wide":
+                self.problems.append(
+                    _(
+                        "values.question: belongs to a long file (one row per answer, with a question column). In "
+                        "a wide file, [questions] names the column of each question."
+                    )
+                )
+                continue
+            self._value_table(kind, table_values)
+
+    def _value_table(self, kind: str, table_values: dict) -> None:
+        allowed = self.plan.slugs(kind)
         for value, slug in table_values.items():
             if slug and slug not in allowed:
-                hint = _suggest(str(slug), allowed)
-                problems.append(
+                self.problems.append(
                     _("values.%(kind)s: “%(value)s” = “%(slug)s”, but the plan has no %(kind)s “%(slug)s”.")
                     % {"kind": kind, "value": value, "slug": slug}
-                    + (" " + _("Did you mean “%(hint)s”?") % {"hint": hint} if hint else "")
+                    + _did_you_mean(_suggest(str(slug), allowed))
                 )
-        mapping.values[kind] = {str(k): str(v) for k, v in table_values.items()}
-    for kind, slug in doc.get("defaults", {}).items():
-        if kind not in DEFAULT_KINDS or slug not in plan.slugs(kind):
-            problems.append(_("defaults.%(kind)s: “%(slug)s” is not in the plan.") % {"kind": kind, "slug": slug})
-            continue
-        mapping.defaults[kind] = slug
-    if mapping.shape == "wide" and not mapping.questions and not problems:
-        problems.append(
-            _(
-                "No column is mapped to a question, so there is nothing to import. Add a [questions] section, "
-                "e.g. %(example)s."
+        self.mapping.values[kind] = {str(k): str(v) for k, v in table_values.items()}
+
+    def defaults(self) -> None:
+        for kind, slug in self.doc.get("defaults", {}).items():
+            if kind not in DEFAULT_KINDS or slug not in self.plan.slugs(kind):
+                self.problems.append(
+                    _("defaults.%(kind)s: “%(slug)s” is not in the plan.") % {"kind": kind, "slug": slug}
+                )
+                continue
+            self.mapping.defaults[kind] = slug
+
+    def something_to_import(self) -> None:
+        if self.mapping.shape == "wide" and not self.mapping.questions and not self.problems:
+            self.problems.append(
+                _(
+                    "No column is mapped to a question, so there is nothing to import. Add a [questions] section, "
+                    "e.g. %(example)s."
+                )
+                % {"example": f'{next(iter(self.plan.questions), "utmaningar")} = "{self.table.headers[-1]}"'}
             )
-            % {"example": f'{next(iter(plan.questions), "utmaningar")} = "{table.headers[-1]}"'}
-        )
-    if problems:
-        raise MappingError(problems)
-    return mapping
 
 
 def named_columns(headers: list[str]) -> dict[str, str]:

@@ -127,18 +127,50 @@ def run_import(
 
 
 def _run(consultation, data: bytes, report: Report, mapping_text: str, budget: Budget, user, actor_label: str):
-    sha, file_name, dry_run = report.sha256, report.file_name, report.dry_run
     plan = ImportPlan(consultation)
+    loaded = _table_and_mapping(data, report, mapping_text, budget, plan)
+    if loaded is None:
+        return report
+    table, mapping = loaded
+    checker = Checker(table, mapping, plan, budget)
+    source = _Source(consultation, report, mapping, plan)
+    # Check everything first (also before a real run: errors anywhere mean nothing is imported).
+    _count(_existing(consultation, source.prefix), source.contributions(checker, None, build=False), report)
+    report.records = checker.kept
+    report.empty_rows = table.blank_rows + checker.empty_rows
+    report.problems = _spanning(table, report.accept_multiline) + checker.finish() + report.problems
+    if not mapping_text.strip() and report.errors:
+        report.suggested_mapping = suggested_toml(table, plan)
+    if report.dry_run or report.errors:
+        return report
+    checker = Checker(table, mapping, plan, budget)  # a fresh pass over the rows for storing
+    archive = _archive_path(consultation, report.sha256, report.file_name)
+    _write_archive(archive, data)
+    try:
+        with transaction.atomic():
+            _commit(source, checker, mapping_text, archive, user, actor_label)
+    except IntegrityError:
+        report.batch = None
+        report.problems.append(
+            Problem(
+                None, "", _("Another import of the same answers ran at the same time. Nothing was imported: run again.")
+            )
+        )
+    return report
+
+
+def _table_and_mapping(data: bytes, report: Report, mapping_text: str, budget: Budget, plan: ImportPlan):
+    """The file read with the mapping's options, and the mapping checked against it; None when either fails."""
     try:
         doc = mappings.parse(mapping_text) if mapping_text.strip() else {}
         options = mappings.read_options(doc)
     except mappings.MappingError as exc:
         report.problems += [Problem(None, _("mapping"), p) for p in exc.problems]
-        return report
+        return None
     try:
         table = read_table(
             data,
-            file_name,
+            report.file_name,
             encoding=options.encoding,
             delimiter=options.delimiter,
             sheet=options.sheet,
@@ -147,7 +179,7 @@ def _run(consultation, data: bytes, report: Report, mapping_text: str, budget: B
         )
     except ReadError as exc:
         report.problems.append(Problem(None, "", str(exc)))
-        return report
+        return None
     report.table = table
     report.rows = len(table.rows) + table.blank_rows
     report.empty_rows = table.blank_rows
@@ -158,107 +190,103 @@ def _run(consultation, data: bytes, report: Report, mapping_text: str, budget: B
     except mappings.MappingError as exc:
         report.problems += [Problem(None, _("mapping"), p) for p in exc.problems]
         report.suggested_mapping = suggested_toml(table, plan)
-        return report
+        return None
     if report.duplicates:
         mapping.duplicates = report.duplicates
     report.mapping = mapping
-    checker = Checker(table, mapping, plan, budget)
-    # Keys of this source start with import:<namespace>: — a later export of the same named source shares them.
-    namespace = hashlib.sha256(mapping.name.encode()).hexdigest()[:16] if mapping.name else sha[:16]
-    prefix = f"import:{namespace}:"
-    archive = _archive_path(consultation, sha, file_name)
-    event = plan.events.get(mapping.event) if mapping.event else None
-    now = timezone.now()
+    return table, mapping
 
-    def contributions(batch_id, build: bool):
+
+def _commit(source: "_Source", checker: Checker, mapping_text: str, archive: Path, user, actor_label: str) -> None:
+    """Store the batch and its contributions and log it; inside the caller's transaction."""
+    consultation, report, mapping = source.consultation, source.report, source.mapping
+    report.batch = _store(consultation, report, mapping_text, archive, user, actor_label)
+    if report.new_after_check:
+        # Again inside the transaction: what is stored now is what counts.
+        report.new = report.existing = 0
+        rows = source.contributions(checker, report.batch.pk, build=True)
+        _count(_existing(consultation, source.prefix), rows, report, writer=source.rows)
+    report.batch.added, report.batch.skipped = report.new, report.existing
+    report.batch.save(update_fields=["added", "skipped"])
+    log.record(
+        "contributions.import",
+        actor=user,
+        label=actor_label,
+        consultation=consultation,
+        obj=report.batch,
+        file=report.file_name,
+        sha256=report.sha256,
+        added=report.new,
+        skipped=report.existing,
+        **_decisions(report, mapping),
+    )
+
+
+class _Source:
+    """The import's contributions, keyed so that a re-import of the same named source adds nothing."""
+
+    def __init__(self, consultation, report: Report, mapping: mappings.Mapping, plan: ImportPlan):
+        self.consultation, self.report, self.mapping = consultation, report, mapping
+        # Keys of this source start with import:<namespace>: — a later export of the same named source shares them.
+        self.namespace = hashlib.sha256(mapping.name.encode()).hexdigest()[:16] if mapping.name else report.sha256[:16]
+        self.prefix = f"import:{self.namespace}:"
+        self.event = plan.events.get(mapping.event) if mapping.event else None
+        self.now = timezone.now()
+        self.rows = RowWriter()
+        self.created_at = self.rows.datetime(self.now)
+
+    def contributions(self, checker: Checker, batch_id, build: bool):
         """(dedup key, row to insert) per contribution; the row only when `build` (the check needs only keys)."""
         for record in checker.records():
-            respondent = "import-" + hashlib.sha256(f"{namespace}|{record.respondent_key}".encode()).hexdigest()[:16]
-            received_at = rows.datetime(record.received_at or now) if build else None
+            person = f"{self.namespace}|{record.respondent_key}"
+            respondent = "import-" + hashlib.sha256(person.encode()).hexdigest()[:16]
+            received_at = self.rows.datetime(record.received_at or self.now) if build else None
             for question, received, column in record.answers:
                 text, changed = storable(received)
                 if not text.strip():
                     continue  # nothing but characters no database can store
-                provenance = {
-                    "channel": "import",
-                    "file": report.file_name,
-                    "sha256": sha,
-                    "row": record.row,
-                    "column": column,
-                    "batch": batch_id,
-                }
-                if mapping.name:
-                    provenance["source_name"] = mapping.name
-                if changed:
-                    provenance["characters_not_storable"] = changed
-                if record.received_at is None:
-                    provenance["received_at"] = "import time"
+                provenance = self._provenance(record, column, batch_id, changed)
                 for area in record.areas:
-                    key = dedup_key("import", namespace, record.key, question.slug, area.slug if area else "-", keep=2)
+                    area_slug = area.slug if area else "-"
+                    key = dedup_key("import", self.namespace, record.key, question.slug, area_slug, keep=2)
                     if not build:
                         yield key, None
                         continue
-                    yield (
-                        key,
-                        rows.row(
-                            consultation_id=consultation.pk,
-                            area_id=area.pk if area else None,
-                            question_id=question.pk,
-                            event_id=event.pk if event else None,
-                            source=mapping.source,
-                            raw_text=text,
-                            respondent=respondent,
-                            role_category_id=record.role.pk if record.role else None,
-                            municipality_id=record.municipality.pk if record.municipality else None,
-                            received_at=received_at,
-                            provenance=provenance,
-                            dedup_key=key,
-                            created_at=created_at,
-                        ),
-                    )
+                    yield key, self._row(record, question, area, text, respondent, received_at, provenance, key)
 
-    rows = RowWriter()
-    created_at = rows.datetime(now)
-    # Check everything first (also before a real run: errors anywhere mean nothing is imported).
-    _count(_existing(consultation, prefix), contributions(None, build=False), report)
-    report.records = checker.kept
-    report.empty_rows = table.blank_rows + checker.empty_rows
-    report.problems = _spanning(table, report.accept_multiline) + checker.finish() + report.problems
-    if not mapping_text.strip() and report.errors:
-        report.suggested_mapping = suggested_toml(table, plan)
-    if dry_run or report.errors:
-        return report
-    checker = Checker(table, mapping, plan, budget)  # a fresh pass over the rows for storing
-    _write_archive(archive, data)
-    try:
-        with transaction.atomic():
-            report.batch = _store(consultation, report, mapping_text, archive, user, actor_label)
-            if report.new_after_check:
-                # Again inside the transaction: what is stored now is what counts.
-                report.new = report.existing = 0
-                _count(_existing(consultation, prefix), contributions(report.batch.pk, build=True), report, writer=rows)
-            report.batch.added, report.batch.skipped = report.new, report.existing
-            report.batch.save(update_fields=["added", "skipped"])
-            log.record(
-                "contributions.import",
-                actor=user,
-                label=actor_label,
-                consultation=consultation,
-                obj=report.batch,
-                file=report.file_name,
-                sha256=sha,
-                added=report.new,
-                skipped=report.existing,
-                **_decisions(report, mapping),
-            )
-    except IntegrityError:
-        report.batch = None
-        report.problems.append(
-            Problem(
-                None, "", _("Another import of the same answers ran at the same time. Nothing was imported: run again.")
-            )
+    def _provenance(self, record, column: str, batch_id, changed: int) -> dict:
+        provenance = {
+            "channel": "import",
+            "file": self.report.file_name,
+            "sha256": self.report.sha256,
+            "row": record.row,
+            "column": column,
+            "batch": batch_id,
+        }
+        if self.mapping.name:
+            provenance["source_name"] = self.mapping.name
+        if changed:
+            provenance["characters_not_storable"] = changed
+        if record.received_at is None:
+            provenance["received_at"] = "import time"
+        return provenance
+
+    def _row(self, record, question, area, text: str, respondent: str, received_at, provenance: dict, key: str):
+        return self.rows.row(
+            consultation_id=self.consultation.pk,
+            area_id=area.pk if area else None,
+            question_id=question.pk,
+            event_id=self.event.pk if self.event else None,
+            source=self.mapping.source,
+            raw_text=text,
+            respondent=respondent,
+            role_category_id=record.role.pk if record.role else None,
+            municipality_id=record.municipality.pk if record.municipality else None,
+            received_at=received_at,
+            provenance=provenance,
+            dedup_key=key,
+            created_at=self.created_at,
         )
-    return report
 
 
 def _decisions(report: Report, mapping: mappings.Mapping) -> dict:

@@ -31,27 +31,35 @@ def as_docx(summary: PublishedSummary) -> bytes:
         if text.strip():
             doc.add_paragraph(text.strip())
     for area in summary.areas:
-        doc.add_heading(area.name, level=1)
-        if area.withheld:
-            for text in (summary.withheld_text, summary.followup_text):
-                if text.strip():
-                    doc.add_paragraph(text.strip())
-            continue
-        if not area.sections:
-            doc.add_paragraph(_("The summary for this culture area is being prepared."))
-        for section in area.sections:
-            doc.add_heading(section.display_heading, level=2)
-            for theme in section.themes:
-                line = sentence(theme.headline)
-                if theme.points:
-                    line += f" {_('For example:')} {join_points(theme.points)}"
-                doc.add_paragraph(line, style="List Bullet")
-            if section.rest:
-                doc.add_paragraph(f"{_('Other:')} {join_points(section.rest)}", style="List Bullet")
-            for quote in section.quotes:
-                doc.add_paragraph(quote, style="List Bullet")
+        _add_area(doc, summary, area)
     if summary.last_updated:
         doc.add_paragraph(_("Last updated: %(date)s") % {"date": summary.last_updated.date().isoformat()})
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
+
+
+def _add_area(doc, summary: PublishedSummary, area) -> None:
+    doc.add_heading(area.name, level=1)
+    if area.withheld:
+        for text in (summary.withheld_text, summary.followup_text):
+            if text.strip():
+                doc.add_paragraph(text.strip())
+        return
+    if not area.sections:
+        doc.add_paragraph(_("The summary for this culture area is being prepared."))
+    for section in area.sections:
+        _add_section(doc, section)
+
+
+def _add_section(doc, section) -> None:
+    doc.add_heading(section.display_heading, level=2)
+    for theme in section.themes:
+        line = sentence(theme.headline)
+        if theme.points:
+            line += f" {_('For example:')} {join_points(theme.points)}"
+        doc.add_paragraph(line, style="List Bullet")
+    if section.rest:
+        doc.add_paragraph(f"{_('Other:')} {join_points(section.rest)}", style="List Bullet")
+    for quote in section.quotes:
+        doc.add_paragraph(quote, style="List Bullet")

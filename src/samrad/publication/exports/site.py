@@ -104,5 +104,11 @@ def _rewrite(html: str, current: str, site_paths: dict, assets: dict, consultati
 def _asset_source(url: str, consultation) -> str | None:
     if url.startswith(settings.STATIC_URL):
         return finders.find(url[len(settings.STATIC_URL) :])
-    path = Path(settings.MEDIA_ROOT) / consultation.logo
-    return str(path) if consultation.logo and path.is_file() else None
+    if not consultation.logo:
+        return None
+    from samrad.consultations.loader.logo import servable
+
+    root = Path(settings.MEDIA_ROOT).resolve()
+    path = (root / consultation.logo).resolve()
+    # As the logo view: only a bounded image inside MEDIA_ROOT, whatever the stored path names.
+    return str(path) if root in path.parents and servable(path) else None
