@@ -115,7 +115,7 @@ def cpu_seconds() -> float:
 
 @dataclass
 class ExampleRun:
-    published: dict  # sammanfattning.json (samrad.results.exports.opendata.as_dict)
+    published: dict  # sammanfattning.json (samrad.publication.exports.opendata.as_dict)
     engine: dict  # synthesise(...).to_dict() as the analysis stage ran it
     challenge: str  # the challenges question's slug
     published_areas: list[str]
@@ -143,8 +143,8 @@ def run_example() -> ExampleRun:
     from samrad.commands.demo import run_stages
     from samrad.consultations.loader import load_file
     from samrad.consultations.models import Question
-    from samrad.results.exports import opendata
-    from samrad.results.published import build
+    from samrad.publication.exports import opendata
+    from samrad.publication.summary import build
 
     # Catch the engine's result as the analysis stage calls it (ingest imports synthesise at call time).
     engine_calls: list[tuple[dict, float]] = []

@@ -32,9 +32,9 @@ def main() -> int:
     from samrad import demo
     from samrad.commands.demo import run_stages
     from samrad.consultations.loader import load_file
+    from samrad.publication.exports import document, opendata, printed
+    from samrad.publication.summary import build
     from samrad.results.cli import write_all
-    from samrad.results.exports import document, opendata, printed
-    from samrad.results.published import build
 
     call_command("migrate", verbosity=0)
     started = time.perf_counter()

@@ -7,7 +7,7 @@ set -euo pipefail
 export SAMRAD_HOME="$(cd "$(dirname "$0")/.." && pwd)"  # var/ stays in the checkout
 cd "$(dirname "$0")/../src/samrad"
 samrad=../../.venv/bin/samrad
-all_apps="core accounts audit consultations participation intake review results followup privacy"
+all_apps="core accounts audit consultations participation intake review publication results followup privacy"
 apps="${*:-$all_apps}"
 for app in $apps; do
   [ -d "$app" ] || continue

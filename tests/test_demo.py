@@ -6,7 +6,7 @@ from samrad import demo
 from samrad.commands.demo import run_stages
 from samrad.intake.models import Contribution
 from samrad.participation.models import Participant
-from samrad.results.thresholds import area_statuses
+from samrad.publication.thresholds import area_statuses
 from tests.conftest import EXAMPLE_DIR
 
 pytestmark = pytest.mark.django_db

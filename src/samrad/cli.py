@@ -22,7 +22,7 @@ COMMANDS = {
     "reference": "samrad.commands.reference",
     "demo": "samrad.commands.demo",
     "serve": "samrad.commands.serve",
-    "publish": "samrad.results.cli",
+    "publish": "samrad.publication.cli",
     "followup": "samrad.followup.cli",
     "backup": "samrad.commands.backup",
     "restore": "samrad.commands.restore",

@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "samrad.participation",
     "samrad.intake",
     "samrad.review",
+    "samrad.publication",
     "samrad.results",
     "samrad.followup",
     "samrad.privacy",

@@ -90,7 +90,7 @@ def test_administrator_sees_the_admin_tools_and_superuser_sees_everything(client
 
 
 def test_staff_links_are_extensible(client, example_plan):
-    from samrad.accounts import staff_links
+    from samrad.core import staff_links
 
     staff_links.register("test-tool", "Testverktyg", lambda c: f"/verktyg/{c.slug}/", "samrad.review", order=50)
     try:

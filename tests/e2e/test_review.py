@@ -139,7 +139,11 @@ def test_approve_a_quote_and_publish_the_area(analyst, workspace):
     quote.refresh_from_db()
     assert quote.status == Quote.Status.APPROVED
     page.locator(".panel").get_by_role("button", name="Publicera").click()
-    assert "visas nu på den publika resultatsidan" in page.locator(".messages").inner_text()
+    # First what the public page will show, then publishing.
+    assert "Sommarkonserterna vid Vättern" in page.locator(".publish-diff").inner_text()
+    assert_accessible(page)
+    page.locator("form").get_by_role("button", name="Publicera", exact=True).click()
+    assert "Den publika sidan visar den här versionen nu" in page.locator(".messages").inner_text()
     assert AreaReview.objects.get(area=workspace.area).status == AreaReview.Status.PUBLISHED
     assert_accessible(page)
     page.goto("/orebro-2022/resultat/")

@@ -9,8 +9,8 @@ from hypothesis import strategies as st
 
 from samrad.accounts.models import ConsultationRole
 from samrad.followup import geo
-from samrad.followup.counts import COMPLEMENTARY, SMALL, overview, protect
 from samrad.participation.models import Participant, Registration
+from samrad.publication.counts import COMPLEMENTARY, SMALL, overview, protect
 
 pytestmark = pytest.mark.django_db
 
@@ -76,6 +76,11 @@ def test_a_single_small_cell_gets_a_complementary_one(example_plan):
     municipalities["nora"] = 6
     municipalities["laxa"] = 3
     _people(example_plan, municipalities)
+    for i in range(5):  # five who gave no municipality: the "Uppgift saknas" row is no hidden cell
+        Participant.objects.create(consultation=example_plan, name=f"okänd{i}")
+    event = example_plan.events.get(slug="kulturdialog-2022-06-01")
+    for p in Participant.objects.filter(name__startswith="okänd"):
+        Registration.objects.create(event=event, participant=p, area=example_plan.areas.get(slug="musik"))
     rows = {r.key: r for r in overview(example_plan).municipalities.rows}
     hidden = {k: r.cell.reason for k, r in rows.items() if r.cell.hidden}
     assert hidden["laxa"] == SMALL

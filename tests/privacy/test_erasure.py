@@ -12,7 +12,7 @@ from samrad.audit.models import AuditEvent
 from samrad.intake.models import Contribution
 from samrad.participation.models import Participant, Registration
 from samrad.privacy.models import ErasedParticipant
-from samrad.results.thresholds import people_per_area
+from samrad.publication.thresholds import people_per_area
 from tests.ops.people import contribute, dump_text, participant, register, with_role
 
 pytestmark = pytest.mark.django_db

@@ -6,7 +6,7 @@ from django.utils import timezone
 from samrad.consultations.models import Round
 from samrad.intake.models import Contribution
 from samrad.participation.models import Group, GroupMembership, Participant, Registration
-from samrad.results.thresholds import area_statuses, people_per_area, suppress
+from samrad.publication.thresholds import area_statuses, people_per_area, suppress
 
 pytestmark = pytest.mark.django_db
 

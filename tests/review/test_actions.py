@@ -3,7 +3,7 @@
 import pytest
 
 from samrad.audit.models import AuditEvent
-from samrad.results.published import build
+from samrad.publication.summary import build
 from samrad.review.actions import ActionError, Actor, Section, areas, points, quotes, themes
 from samrad.review.models import AreaReview, Origin, Point, Quote, Statement, Theme
 

@@ -6,8 +6,8 @@ from samrad import demo
 from samrad.audit.models import AuditEvent
 from samrad.commands.demo import run_stages
 from samrad.consultations.models import Consultation
-from samrad.results.exports.opendata import as_dict
-from samrad.results.published import build
+from samrad.publication.exports.opendata import as_dict
+from samrad.publication.summary import build
 from samrad.review.models import AnalysisRun, AreaReview, Quote
 from tests.conftest import EXAMPLE_DIR
 

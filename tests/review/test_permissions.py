@@ -43,7 +43,7 @@ def post_urls(w) -> list[tuple[str, dict]]:
     g, ga = w.url(), w.url(w.attractive)
     return [
         ("/orebro-2022/granskning/analysera/", {}),
-        ("/orebro-2022/granskning/omrade/musik/status/", {"status": "published"}),
+        ("/orebro-2022/granskning/omrade/musik/status/", {"status": "published", "confirm": "1"}),
         (f"{g}tema/ny/", {"new-headline": "X", "new-statements": [s.pk]}),
         (f"{g}tema/{t.pk}/andra/", {f"t{t.pk}-headline": "X"}),
         (f"{g}tema/{t.pk}/sammanfattning/", {"include": "0"}),

@@ -141,11 +141,13 @@ def test_points_and_quotes_through_the_forms(analyst_client, workspace):
 
 def test_area_status_and_the_minimum_through_the_form(analyst_client, workspace):
     response = analyst_client.post(
-        "/orebro-2022/granskning/omrade/musik/status/", {"status": "published", "next": workspace.url()}
+        "/orebro-2022/granskning/omrade/musik/status/", {"status": "published", "next": workspace.url(), "confirm": "1"}
     )
     assert response["Location"] == workspace.url()
     assert AreaReview.objects.get(area=workspace.area).status == "published"
-    response = analyst_client.post("/orebro-2022/granskning/omrade/litteratur/status/", {"status": "published"})
+    response = analyst_client.post(
+        "/orebro-2022/granskning/omrade/litteratur/status/", {"status": "published", "confirm": "1"}
+    )
     assert response["Location"] == "/orebro-2022/granskning/"
     assert "kan inte publiceras" in messages_of(response)[-1]
     # No open redirect.
@@ -186,7 +188,7 @@ def test_downloads_hold_only_published_content(analyst_client, workspace):
         assert response.status_code == 200, fmt
         assert response["Content-Disposition"].startswith('attachment; filename="orebro-2022-')
     assert secret not in analyst_client.get("/orebro-2022/granskning/export/json").content.decode()
-    analyst_client.post("/orebro-2022/granskning/omrade/musik/status/", {"status": "published"})
+    analyst_client.post("/orebro-2022/granskning/omrade/musik/status/", {"status": "published", "confirm": "1"})
     assert secret in analyst_client.get("/orebro-2022/granskning/export/json").content.decode()
     assert AuditEvent.objects.filter(action="review.export", data__format="json").count() == 3
     assert analyst_client.get("/orebro-2022/granskning/export/exe").status_code == 404

@@ -9,8 +9,9 @@ class AccountsConfig(AppConfig):
     def ready(self):
         from django.contrib import admin
 
+        from samrad.core.staff_links import register
+
         from .forms import AdminLoginForm
-        from .staff_links import register
 
         # The admin's own login page counts failures like /konto/logga-in/, or it would be a way around them.
         admin.site.login_form = AdminLoginForm

@@ -14,11 +14,11 @@ from samrad.audit.log import record
 from samrad.consultations.models import Consultation
 from samrad.core import ratelimit
 from samrad.core.guard import guard
+from samrad.core.staff_links import links_for
 
 from .forms import GrantRoleForm, LoginForm, PasswordResetForm
 from .invite import send_set_password_email
 from .models import ConsultationRole
-from .staff_links import links_for
 
 
 class LoginView(auth_views.LoginView):

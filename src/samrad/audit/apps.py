@@ -7,7 +7,7 @@ class AuditConfig(AppConfig):
     label = "audit"
 
     def ready(self):
-        from samrad.accounts.staff_links import register
+        from samrad.core.staff_links import register
 
         from . import privacy, signals  # noqa: F401  (signals connects the login receivers)
 

@@ -13,19 +13,14 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
+from samrad.publication.counts import Row, Table, hidden_text
+
 from . import geo
-from .counts import Row, Table
 
 BLUES = ["#eff3ff", "#bdd7e7", "#6baed6", "#3182bd", "#08519c"]
 HATCH = "url(#hidden-hatch)"
 UNKNOWN = "#d5d9de"  # inhabitants not known: no rate to colour by
 BAR = "#1d4f91"
-
-
-def hidden_text(minimum: int, reason: str) -> str:
-    if reason == "complementary":
-        return _("not shown")
-    return _("fewer than %(min)d") % {"min": minimum}
 
 
 def _num(value: float, decimals: int = 1) -> str:
@@ -35,7 +30,7 @@ def _num(value: float, decimals: int = 1) -> str:
 def bar_chart(table: Table, *, minimum: int, chart_id: str, title: str, desc: str) -> SafeString:
     width, bar_max, row_h, top = 400, 290, 42, 6
     shown = [r.cell.shown for r in table.rows if r.cell.shown is not None]
-    scale = bar_max / max(shown) if shown else 0
+    scale = bar_max / max(shown) if shown and max(shown) else 0
     height = top + row_h * len(table.rows) + 4
     rows = []
     for i, row in enumerate(table.rows):

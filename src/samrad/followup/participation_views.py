@@ -6,10 +6,10 @@ from django.utils.translation import gettext as _
 from samrad import sweden
 from samrad.consultations.models import Consultation
 from samrad.core.guard import guard
+from samrad.publication.counts import overview
 
 from . import geo
 from .charts import bar_chart, choropleth
-from .counts import overview
 from .views import base_context
 
 

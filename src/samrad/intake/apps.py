@@ -30,7 +30,7 @@ class IntakeConfig(AppConfig):
 
             register_providers()
         if apps.is_installed("samrad.accounts"):
-            from samrad.accounts.staff_links import register as register_link
+            from samrad.core.staff_links import register as register_link
 
             # On the staff landing page: notes for facilitators, contributions and imports for analysts.
             register_link("notes", _("Facilitators' notes"), "intake:notes_overview", "samrad.view_registrations", 30)

@@ -9,9 +9,9 @@ class PrivacyConfig(AppConfig):
     verbose_name = _("Privacy")
 
     def ready(self):
-        from samrad.accounts.staff_links import register as register_link
         from samrad.consultations.loader import register_section
         from samrad.consultations.models import Consultation
+        from samrad.core.staff_links import register as register_link
 
         from . import free_text, outbox, section
 

@@ -7,9 +7,9 @@ from django.shortcuts import get_object_or_404, render
 from samrad.consultations.loader.logo import servable
 from samrad.consultations.models import Consultation
 from samrad.core.text import without_indentation
+from samrad.publication.summary import build
 
 from . import feedback, status
-from .published import build
 from .story import dialogue_story
 
 

@@ -1,4 +1,4 @@
-"""Staff downloads of the exports. They are made from the published summary only (samrad.results), so they
+"""Staff downloads of the exports. They are made from the published summary only (samrad.publication), so they
 hold exactly what the public page shows."""
 
 import io
@@ -6,8 +6,8 @@ import tempfile
 import zipfile
 from pathlib import Path
 
-from samrad.results.exports import document, opendata, printed, site
-from samrad.results.published import build
+from samrad.publication.exports import document, opendata, printed, site
+from samrad.publication.summary import build
 
 # url part → (content type, file name after the slug)
 FORMATS = {

@@ -13,7 +13,7 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from samrad.consultations.models import Consultation, Question
-from samrad.results.thresholds import area_statuses
+from samrad.publication.thresholds import area_statuses
 
 from . import ingest
 from .actions import Actor, areas, quotes

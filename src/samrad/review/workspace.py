@@ -8,11 +8,11 @@ from django.db.models import Count, Q
 
 from samrad.consultations.models import Area, Consultation, Question
 from samrad.intake.models import Contribution
-from samrad.results import published
-from samrad.results.published import QUOTE_KINDS
-from samrad.results.thresholds import AreaStatus, area_statuses
+from samrad.publication import api as publication
+from samrad.publication.summary import QUOTE_KINDS
+from samrad.publication.thresholds import AreaStatus, area_statuses
 
-from . import ingest
+from . import draft, ingest
 from .actions import Section
 from .actions.quotes import findings
 from .models import AnalysisRun, AreaReview, Point, Quote, Statement, Theme
@@ -68,6 +68,7 @@ class AreaRow:
     status: AreaStatus
     review: AreaReview | None
     cells: list[Cell] = field(default_factory=list)
+    changes: int = 0  # lines the draft changes against the published version (published areas only)
 
     @property
     def area(self) -> Area:
@@ -126,12 +127,19 @@ def overview(consultation: Consultation) -> tuple[list[AreaRow], int]:
     rows = []
     for status in area_statuses(consultation):
         row = AreaRow(status, reviews.get(status.area.pk))
+        row.changes = _unpublished_changes(row.review, status.area)
         row.cells = [counts.get((status.area.pk, q.pk)) or Cell(question=q) for q in questions]
         rows.append(row)
     unplaced = Statement.objects.filter(consultation=consultation, stale=False).filter(
         Q(area__isnull=True) | Q(question__isnull=True)
     )
     return rows, unplaced.count()
+
+
+def _unpublished_changes(review: AreaReview | None, area: Area) -> int:
+    if review is None or review.status != AreaReview.Status.PUBLISHED:
+        return 0
+    return len(publication.pending_changes(area).changes)
 
 
 # -- one section ----------------------------------------------------------------------------------
@@ -148,7 +156,8 @@ class SectionPage:
     quotes: list[Quote]
     statements: list[Statement]  # all of the section's, for the own-theme form
     novelty: Novelty
-    preview: object = None  # what the public page would show for this section (samrad.results.published.Section)
+    changes: int = 0  # lines the draft changes against the published version
+    preview: object = None  # what the public page would show for this section (samrad.publication.summary.Section)
     new_statements: int = 0
     new_themes: int = 0
     new_quotes: int = 0
@@ -204,18 +213,20 @@ def section_page(section: Section) -> SectionPage:
     for s in statements:
         s.is_quoted = s.pk in quoted
     status = next(s for s in area_statuses(section.consultation) if s.area.pk == section.area.pk)
+    review = AreaReview.objects.filter(area=section.area).first()
     return SectionPage(
         section=section,
         status=status,
-        review=AreaReview.objects.filter(area=section.area).first(),
+        review=review,
+        changes=_unpublished_changes(review, section.area),
         themes=themes,
         rest=by_theme.get(None, []),
         rest_points=points_by_theme.get(None, []),
         quotes=quotes,
         statements=statements,
         novelty=new,
-        # The very function the public page uses, so the preview cannot drift from what is published.
-        preview=published._section(section.area, section.question),
+        # The very function that makes the snapshot on publishing, so the preview is what would be published.
+        preview=draft.section(section.area, section.question),
         new_statements=sum(1 for s in statements if s.is_new),
         new_themes=sum(1 for t in themes if t.is_new),
         new_quotes=sum(1 for q in quotes if q.is_new),

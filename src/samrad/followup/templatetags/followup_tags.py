@@ -79,11 +79,11 @@ def progress_bar(progress: Progress):
 @register.simple_tag
 def count_cell(cell, minimum: int, staff: bool = False):
     """A protected count as the public sees it; for staff, the true count and what the public sees instead."""
-    from samrad.followup.charts import hidden_text
+    from samrad.publication.counts import NOT_ASKED, hidden_text
 
     if cell is None:
         return ""
-    if staff:
+    if staff and cell.reason != NOT_ASKED:
         if cell.reason:
             return format_html(
                 '{} <span class="muted">({})</span>',

@@ -1,12 +1,13 @@
 """POST actions on points, rest lines and quotes, and on an area's status."""
 
 from django.contrib import messages
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from samrad.core.guard import guard
 from samrad.core.redirects import local_path
+from samrad.publication import api as publication
 
 from ..actions import ActionError, areas, points, quotes
 from ..forms import OwnLineForm, PointForm, QuoteForm
@@ -122,6 +123,15 @@ def personal_data_warning(found) -> str:
 def area_status(request, consultation, area):
     area = get_object_or_404(consultation.areas, slug=area)
     status = request.POST.get("status", "")
+    overview = reverse("review:overview", kwargs={"consultation": consultation.slug})
+    back = local_path(request, request.POST.get("next", ""), overview)
+    if status == AreaReview.Status.PUBLISHED and request.POST.get("confirm") != "1":
+        # Publishing is shown first: the lines the public page gains, loses or sees changed.
+        return render(
+            request,
+            "review/publish.html",
+            {"consultation": consultation, "area": area, "changes": publication.pending_changes(area), "next": back},
+        )
     try:
         review = areas.set_status(area, status, by=actor(request))
     except ActionError as exc:
@@ -133,6 +143,7 @@ def area_status(request, consultation, area):
             % {"area": area.name, "status": review.get_status_display()},
         )
         if review.status == AreaReview.Status.PUBLISHED:
-            messages.info(request, _("It is shown on the public results page now."))
-    overview = reverse("review:overview", kwargs={"consultation": consultation.slug})
-    return redirect(local_path(request, request.POST.get("next", ""), overview))
+            messages.info(
+                request, _("The public page shows this version now. Later edits wait for the next publishing.")
+            )
+    return redirect(back)

@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 
 from samrad.core.text import join_points, sentence
 
-from ..published import PublishedSummary
+from ..summary import PublishedSummary
 
 
 def as_docx(summary: PublishedSummary) -> bytes:

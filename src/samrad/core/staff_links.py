@@ -1,6 +1,6 @@
 """The links on the staff landing page (/personal/), per consultation. Each app registers its tools:
 
-    from samrad.accounts.staff_links import register
+    from samrad.core.staff_links import register
     register("notes", _("Group notes"), "intake:notes", "samrad.write_group_notes", order=30)
 
 `url` is a URL name reversed with the consultation's slug (consultation=…), or a function consultation -> URL.

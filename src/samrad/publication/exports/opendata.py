@@ -6,9 +6,10 @@ import json
 
 from samrad.core.spreadsheet import safe_row
 
-from ..published import PublishedSummary
+from ..counts import COMPLEMENTARY, NOT_ASKED, SMALL
+from ..summary import PublishedSummary
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: participants with dialogue/survey and why a count is hidden
 
 
 def as_dict(summary: PublishedSummary) -> dict:
@@ -25,11 +26,7 @@ def as_dict(summary: PublishedSummary) -> dict:
         "last_updated": summary.last_updated.date().isoformat() if summary.last_updated else None,
         "texts_final": not summary.banner,
         "minimum_participants_per_area": summary.minimum,
-        "participants": {
-            "total": summary.total_participants,
-            "by_role": [{"role": r.label, "count": r.count} for r in summary.by_role],
-            "by_municipality": [{"municipality": r.label, "count": r.count} for r in summary.by_municipality],
-        },
+        "participants": participants(summary),
         "areas": [
             {
                 "slug": a.slug,
@@ -48,6 +45,28 @@ def as_dict(summary: PublishedSummary) -> dict:
                 ],
             }
             for a in summary.areas
+        ],
+    }
+
+
+HIDDEN = {SMALL: "fewer_than_minimum", COMPLEMENTARY: "hidden_to_protect_others", NOT_ASKED: "not_stated"}
+
+
+def _count(cell) -> dict:
+    """A protected count: `count` is null when hidden, and `hidden` says why."""
+    return {"count": cell.shown, "hidden": HIDDEN.get(cell.reason) if cell.hidden else None}
+
+
+def participants(summary: PublishedSummary) -> dict:
+    """Distinct people, protected as on the pages; survey respondents are included in the total."""
+    o = summary.participation
+    return {
+        "total": o.people.shown,
+        "dialogue": _count(o.participants),
+        "survey": _count(o.respondents),
+        "by_role": [{"role": str(r.label), **_count(r.cell)} for r in o.roles.rows],
+        "by_municipality": [
+            {"municipality": str(r.label), "code": r.code, **_count(r.cell)} for r in o.municipalities.rows
         ],
     }
 

@@ -82,6 +82,12 @@ def area_statuses(consultation: Consultation) -> list[AreaStatus]:
     return [AreaStatus(area, len(people.get(area.pk, ())), minimum) for area in consultation.areas.all()]
 
 
+def area_status(area: Area) -> AreaStatus:
+    """One area's count and whether it is withheld (the same count as `area_statuses`)."""
+    people = people_per_area(area.consultation)
+    return AreaStatus(area, len(people.get(area.pk, ())), minimum_for(area.consultation))
+
+
 def suppress(count: int, minimum: int) -> int | None:
     """A count broken down by municipality or role is shown only when it reaches the minimum."""
     return count if count >= minimum else None

@@ -2,7 +2,7 @@
 
 from django.template.loader import render_to_string
 
-from ..published import PublishedSummary
+from ..summary import PublishedSummary
 
 
 def as_html(summary: PublishedSummary) -> str:
