@@ -69,9 +69,9 @@ def publish_site(consultation: Consultation, out: Path, *, base_url: str = "") -
             rendered[site_paths[path]] = (lang, content_type, content)
             if content_type.startswith("text/html"):
                 for url in _links(content.decode()):
-                    file = url not in site_paths and _linked_file(url, consultation, lang)
-                    if file:
-                        site_paths[url] = file
+                    linked = None if url in site_paths else _linked_file(url, consultation, lang)
+                    if linked:
+                        site_paths[url] = linked
                         queue.append((url, lang))
     written = []
     assets: dict[str, str] = {}
@@ -164,7 +164,7 @@ def _rewrite(html: str, current: str, site_paths: dict, assets: dict, consultati
         file = target(url)
         if file is None:
             return m.group(0) if not base_url else f'{m.group("attr")}="{base_url.rstrip("/") + url}{frag}"'
-        return f'{m.group("attr")}="{os.path.relpath(target(url), here)}{frag}"'
+        return f'{m.group("attr")}="{os.path.relpath(file, here)}{frag}"'
 
     html = _LINK.sub(replace, html)
     return _ANCHOR_HREF.sub(lambda m: m.group(1), html) if not base_url else html
