@@ -243,7 +243,7 @@ def test_the_logo_view_serves_only_images(tmp_path, client, settings):
 
 
 def test_the_static_site_copies_only_a_safe_logo(settings):
-    from samrad.results.exports.site import _asset_source
+    from samrad.publication.exports.site import _asset_source
 
     consultation, _ = load_text(MINIMAL)
     logos = settings.MEDIA_ROOT / "logos"

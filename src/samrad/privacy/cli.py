@@ -21,13 +21,14 @@ def add_arguments(parser) -> None:
 def run(args) -> int:
     from samrad.consultations.models import Consultation
 
-    from . import embeddings
+    from samrad.core import purgehooks
+
     from .erasure import due_records, purge, purge_plan
     from .registry import PROVIDERS
 
-    # Vectors of statements that are gone: dropped whatever else is due (the cache holds no text, but a vector
-    # is still derived from what someone wrote).
-    dropped = embeddings.prune(dry_run=args.dry_run)
+    # Vectors of statements that are gone (review's embedding cache): dropped whatever else is due (the cache
+    # holds no text, but a vector is still derived from what someone wrote).
+    dropped = purgehooks.run(dry_run=args.dry_run)
     if dropped:
         text = (
             ngettext(

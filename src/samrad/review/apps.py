@@ -21,6 +21,12 @@ class ReviewConfig(AppConfig):
 
         audit_labels.register()
 
+        from samrad.core import purgehooks
+
+        from . import embeddings
+
+        purgehooks.register(embeddings.prune)
+
         from django.db.models.signals import post_save
 
         from samrad.publication import drafts

@@ -158,7 +158,7 @@ class RunProgress:
 
 def embedding_cache():
     """The e5 vectors of earlier runs (var/cache/embeddings-*.sqlite): a re-run embeds only new statements.
-    Hashes and vectors only; `samrad purge` drops those whose statement is gone (privacy.embeddings)."""
+    Hashes and vectors only; `samrad purge` drops those whose statement is gone (review/embeddings.py)."""
     from samrad.synthesis.embcache import SqliteEmbeddingCache
 
     return SqliteEmbeddingCache(settings.SAMRAD_EMBEDDING_CACHE_DIR)

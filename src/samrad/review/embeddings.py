@@ -1,4 +1,5 @@
-"""Erasure for the embedding cache (var/cache/embeddings-*.sqlite, samrad.review.ingest.embedding_cache).
+"""Purging the embedding cache (var/cache/embeddings-*.sqlite, samrad.review.ingest.embedding_cache); registered
+with samrad.core.purgehooks in ReviewConfig.ready().
 
 The cache holds no text, only a hash of each statement's text and its vector. A vector whose statement is
 gone (erased, purged, or its answer changed) is dropped by `samrad purge`: the hashes of every statement
@@ -7,7 +8,7 @@ still in the database are computed and every other vector is deleted.
 
 
 def live_hashes() -> set[str]:
-    from samrad.review.models import Statement
+    from .models import Statement
     from samrad.synthesis.embcache import text_hash
 
     return {text_hash(t) for t in Statement.objects.values_list("text", flat=True).iterator(chunk_size=5000)}
@@ -15,7 +16,7 @@ def live_hashes() -> set[str]:
 
 def prune(*, dry_run: bool = False) -> int:
     """Delete (or with dry_run only count) the cached vectors of statements that no longer exist."""
-    from samrad.review.ingest import embedding_cache
+    from .ingest import embedding_cache
 
     cache = embedding_cache()
     models = cache.models()
