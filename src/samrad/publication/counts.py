@@ -98,8 +98,8 @@ def _bounds(cell: "Cell", total: int, minimum: int, lowest_small: int) -> tuple[
 
 
 def recoverable(cells: list["Cell"], total: int, minimum: int, *, zeros_shown: bool = False) -> list[int]:
-    """Indexes of hidden cells whose value follows from the total and what else is shown. Where zeros are shown,
-    a reader knows a "fewer than N" cell holds at least one."""
+    """Indexes of hidden cells whose positive value follows from the total and what else is shown. Where zeros
+    are shown, a reader knows a "fewer than N" cell holds at least one."""
     bounds = [_bounds(c, total, minimum, 1 if zeros_shown else 0) for c in cells]
     low_sum, high_sum = sum(lo for lo, _hi in bounds), sum(hi for _lo, hi in bounds)
     found = []
@@ -109,8 +109,8 @@ def recoverable(cells: list["Cell"], total: int, minimum: int, *, zeros_shown: b
         lo, hi = bounds[i]
         lowest = max(lo, total - (high_sum - hi))
         highest = min(hi, total - (low_sum - lo))
-        if lowest >= highest:
-            found.append(i)
+        if lowest >= highest and highest > 0:
+            found.append(i)  # a cell worked out to be zero names no one, so only a positive count is disclosed
     return found
 
 
