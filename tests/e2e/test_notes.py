@@ -95,8 +95,11 @@ def test_text_typed_while_offline_survives_closing_the_tab(browser, live_server,
         second = context.new_page()
         second.goto(url(mixed_group))
         assert second.get_by_label("Musik").input_value() == "Skrivet utan uppkoppling"
-        second.locator("#text-musik-status").filter(has_text=SAVED).wait_for()
-        assert saved_text(mixed_group, "musik") == "Skrivet utan uppkoppling"
+        # Either this tab saves the restored copy ("Sparat"), or the closed tab's renderer, which can outlive
+        # close() and its routes, delivered its retry first, and this tab finds the text saved and has nothing to
+        # save. What counts is that the text reaches the server.
+        assert wait_until(lambda: saved_text(mixed_group, "musik") == "Skrivet utan uppkoppling")
+        assert second.get_by_label("Musik").input_value() == "Skrivet utan uppkoppling"
     finally:
         context.close()
 
