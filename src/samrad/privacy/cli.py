@@ -20,7 +20,6 @@ def add_arguments(parser) -> None:
 
 def run(args) -> int:
     from samrad.consultations.models import Consultation
-
     from samrad.core import purgehooks
 
     from .erasure import due_records, purge, purge_plan

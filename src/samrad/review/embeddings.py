@@ -8,8 +8,9 @@ still in the database are computed and every other vector is deleted.
 
 
 def live_hashes() -> set[str]:
-    from .models import Statement
     from samrad.synthesis.embcache import text_hash
+
+    from .models import Statement
 
     return {text_hash(t) for t in Statement.objects.values_list("text", flat=True).iterator(chunk_size=5000)}
 
