@@ -86,19 +86,17 @@ def index(request, consultation):
     )
 
 
-def goal(request, consultation, item):
-    c = _consultation(consultation)
-    g = get_object_or_404(Goal.objects.select_related("collaboration"), consultation=c, slug=item)
-    activities = goal_activities(g)
-    focus_areas = list(g.focus_areas.order_by("order", "pk"))
+def _followup_page(request, consultation, template: str, owner, activities, **extra):
+    """A goal's or a sector's page: the same focus areas, progress and history, whichever owns them."""
+    focus_areas = list(owner.focus_areas.order_by("order", "pk"))
     for fa in focus_areas:
         fa.progress = progress_of(fa.activities.all())
     return render(
         request,
-        "followup/goal.html",
+        template,
         base_context(
-            c,
-            goal=g,
+            consultation,
+            **extra,
             focus_areas=focus_areas,
             activities=activities,
             progress=progress_of(activities),
@@ -106,28 +104,19 @@ def goal(request, consultation, item):
             statuses=_statuses(),
         ),
     )
+
+
+def goal(request, consultation, item):
+    c = _consultation(consultation)
+    g = get_object_or_404(Goal.objects.select_related("collaboration"), consultation=c, slug=item)
+    return _followup_page(request, c, "followup/goal.html", g, goal_activities(g), goal=g)
 
 
 def sector(request, consultation, item):
     c = _consultation(consultation)
     s = get_object_or_404(Sector.objects.select_related("collaboration"), consultation=c, slug=item)
     activities = list(_activities().filter(sector=s).order_by("order", "pk"))
-    focus_areas = list(s.focus_areas.order_by("order", "pk"))
-    for fa in focus_areas:
-        fa.progress = progress_of(fa.activities.all())
-    return render(
-        request,
-        "followup/sector.html",
-        base_context(
-            c,
-            sector=s,
-            focus_areas=focus_areas,
-            activities=activities,
-            progress=progress_of(activities),
-            entries=history(activities),
-            statuses=_statuses(),
-        ),
-    )
+    return _followup_page(request, c, "followup/sector.html", s, activities, sector=s)
 
 
 def activity(request, consultation, item):
