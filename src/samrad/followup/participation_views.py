@@ -13,6 +13,17 @@ from .charts import bar_chart, choropleth
 from .views import base_context
 
 
+def _bar(counts, minimum: int, key: str, title: str) -> str:
+    """One of the page's bar charts; each has its numbers in a table below it, which the description says."""
+    return bar_chart(
+        counts,
+        minimum=minimum,
+        chart_id=f"chart-{key}",
+        title=title,
+        desc=_("Bar chart. The same numbers are in the table below the chart."),
+    )
+
+
 def _page(request, consultation, *, protected: bool):
     o = overview(consultation, protected=protected)
     minimum = o.minimum
@@ -20,27 +31,12 @@ def _page(request, consultation, *, protected: bool):
     planned = [r for r in o.municipalities.rows if r.key]  # the plan's municipalities, not "not stated"
     shapes, _missing = geo.shapes_of([r.code for r in planned])
     charts = {
-        "areas": bar_chart(
-            o.areas,
-            minimum=minimum,
-            chart_id="chart-areas",
-            title=_("Participants per culture area"),
-            desc=_("Bar chart. The same numbers are in the table below the chart."),
-        ),
-        "municipalities": bar_chart(
-            o.municipalities,
-            minimum=minimum,
-            chart_id="chart-municipalities",
-            title=_("Participants per municipality"),
-            desc=_("Bar chart. The same numbers are in the table below the chart."),
-        ),
-        "roles": bar_chart(
-            o.roles,
-            minimum=minimum,
-            chart_id="chart-roles",
-            title=_("Participants per role"),
-            desc=_("Bar chart. The same numbers are in the table below the chart."),
-        ),
+        key: _bar(counts, minimum, key, title)
+        for key, counts, title in (
+            ("areas", o.areas, _("Participants per culture area")),
+            ("municipalities", o.municipalities, _("Participants per municipality")),
+            ("roles", o.roles, _("Participants per role")),
+        )
     }
     map_svg = legend = None
     if shapes:
