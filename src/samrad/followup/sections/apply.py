@@ -79,6 +79,29 @@ def _collaboration(consultation, slug: str):
     return Collaboration.objects.filter(consultation=consultation, slug=slug).first() if slug else None
 
 
+def _upsert_owner(model, consultation, row: dict, order: int, fields: tuple[str, ...]):
+    """A Goal or a Sector from the file, by slug: both own focus areas, belong to a collaboration and keep the
+    file's order; only their text fields differ."""
+    obj, _created = model.objects.update_or_create(
+        consultation=consultation,
+        slug=row["slug"],
+        defaults={
+            "collaboration": _collaboration(consultation, row["collaboration"]),
+            **{f: row[f] for f in fields},
+            "order": order,
+            "from_file": True,
+        },
+    )
+    return obj
+
+
+def _remove_dropped_owners(model, consultation, rows: list[dict], plan) -> None:
+    """Goals or sectors (model) no longer in the file, and their kind of focus areas that are gone from it too."""
+    model.objects.filter(consultation=consultation, from_file=True).exclude(slug__in=[r["slug"] for r in rows]).delete()
+    owned = {f"{model._meta.model_name}__isnull": False}  # goal__isnull or sector__isnull
+    consultation.focus_areas.filter(from_file=True, **owned).exclude(slug__in=list(plan.focus_areas)).delete()
+
+
 def _focus_area_rows(rows: list[dict], *, goal=None, sector=None) -> list[dict]:
     return [
         {
@@ -98,24 +121,10 @@ def apply_goals(consultation, value, ctx) -> None:
     rows = plan.goals or []
     focus = []
     for order, row in enumerate(rows):
-        goal, _created = Goal.objects.update_or_create(
-            consultation=consultation,
-            slug=row["slug"],
-            defaults={
-                "collaboration": _collaboration(consultation, row["collaboration"]),
-                "name": row["name"],
-                "text": row["text"],
-                "target_groups": row["target_groups"],
-                "order": order,
-                "from_file": True,
-            },
-        )
+        goal = _upsert_owner(Goal, consultation, row, order, ("name", "text", "target_groups"))
         focus += _focus_area_rows(row["focus_areas"], goal=goal)
     _upsert(FocusArea, consultation, focus)
-    consultation.goals.filter(from_file=True).exclude(slug__in=[r["slug"] for r in rows]).delete()
-    consultation.focus_areas.filter(from_file=True, goal__isnull=False).exclude(
-        slug__in=list(plan.focus_areas)
-    ).delete()
+    _remove_dropped_owners(Goal, consultation, rows, plan)
 
 
 def apply_sectors(consultation, value, ctx) -> None:
@@ -123,18 +132,7 @@ def apply_sectors(consultation, value, ctx) -> None:
     rows = plan.sectors or []
     focus, activities = [], []
     for order, row in enumerate(rows):
-        sector, _created = Sector.objects.update_or_create(
-            consultation=consultation,
-            slug=row["slug"],
-            defaults={
-                "collaboration": _collaboration(consultation, row["collaboration"]),
-                "name": row["name"],
-                "intro": row["intro"],
-                "focus_text": row["focus_text"],
-                "order": order,
-                "from_file": True,
-            },
-        )
+        sector = _upsert_owner(Sector, consultation, row, order, ("name", "intro", "focus_text"))
         focus += _focus_area_rows(row["focus_areas"], sector=sector)
         activities += [
             {
@@ -149,10 +147,7 @@ def apply_sectors(consultation, value, ctx) -> None:
         ]
     _upsert(FocusArea, consultation, focus)
     _upsert(Activity, consultation, activities)
-    consultation.sectors.filter(from_file=True).exclude(slug__in=[r["slug"] for r in rows]).delete()
-    consultation.focus_areas.filter(from_file=True, sector__isnull=False).exclude(
-        slug__in=list(plan.focus_areas)
-    ).delete()
+    _remove_dropped_owners(Sector, consultation, rows, plan)
     _remove_stale_activities(consultation, plan, ctx)
 
 
