@@ -2,7 +2,7 @@
 
 import pytest
 
-from samrad.privacy.registry import REDACTED, Subject
+from samrad.core.personaldata import REDACTED, Subject
 
 X = REDACTED
 

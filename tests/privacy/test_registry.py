@@ -1,6 +1,6 @@
 """Each app registers the providers for the personal data it stores, from its own code (not the privacy app's)."""
 
-from samrad.privacy.registry import PROVIDERS, providers
+from samrad.core.personaldata import PROVIDERS, providers
 
 
 def test_each_provider_comes_from_the_app_its_key_names():
@@ -9,7 +9,7 @@ def test_each_provider_comes_from_the_app_its_key_names():
     for key, functions in apps.items():
         app = key.split(".")[0]
         # The registry's defaults (nothing to export, erase or count) aside.
-        own = [f.__module__ for f in functions if f.__module__ != "samrad.privacy.registry"]
+        own = [f.__module__ for f in functions if f.__module__ != "samrad.core.personaldata"]
         assert own and all(module.startswith(f"samrad.{app}.") for module in own), (key, own)
 
 

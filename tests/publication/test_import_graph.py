@@ -89,13 +89,10 @@ def test_publication_does_not_import_the_apps_that_render_or_write_through_it():
     assert not {"review", "results", "followup"} & set(graph["publication"]), dict(graph["publication"])
 
 
-# Known, with the files that make it; the test fails when it grows, when another appears, and when it is gone
-# (then empty this list). All of it comes from privacy: every app registers its providers with
-# `privacy.registry` (audit, intake, participation), participation reads `privacy.models.ErasedParticipant` and
-# `privacy.notice` for its consent text, while privacy's erasure, self-service pages and purge load participants,
-# intake's pending files and the audit log. Breaking it: the registry (pure Python) moves into core, the erasure
-# bookkeeping into privacy.erasure, the consent notice is passed in by privacy (issue 14, "Finish the moves").
-KNOWN = [["accounts", "audit", "intake", "participation", "privacy"]]
+# Known cycles, with the files that make them; the test fails when one grows, appears or is gone. None is left:
+# the personal-data registry and the privacy-notice hook live in core, so the apps that store personal data
+# register with core, and privacy (which loads their data for erasure) sits above them all.
+KNOWN: list[list[str]] = []
 
 
 def test_no_import_cycle_between_apps():

@@ -91,7 +91,7 @@ def field(key: str) -> str:
     if key in FIELDS:
         return str(FIELDS[key])
     if "." in key:  # a privacy provider's key, in an erasure's or purge's counts
-        from samrad.privacy.registry import PROVIDERS
+        from samrad.core.personaldata import PROVIDERS
 
         if key in PROVIDERS:
             return str(PROVIDERS[key].label)

@@ -1,4 +1,4 @@
-"""What the audit log keeps about people, for the privacy app's erase / purge (samrad.privacy.registry).
+"""What the audit log keeps about people, for the privacy app's erase / purge (samrad.core.personaldata).
 
 The log refers to people by id, never by name. But an analyst may type a name into a text whose before and
 after the log keeps (a theme headline, a point, a quote): on erasure, the person's name and e-mail address
@@ -15,7 +15,7 @@ REDACTED_KEY = "_redacted"
 
 
 def register_providers() -> None:
-    from samrad.privacy.registry import Provider, register
+    from samrad.core.personaldata import Provider, register
 
     register(
         Provider(

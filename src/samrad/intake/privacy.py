@@ -1,4 +1,4 @@
-"""What intake keeps about people, for the privacy app's show / erase / purge (samrad.privacy.registry).
+"""What intake keeps about people, for the privacy app's show / erase / purge (samrad.core.personaldata).
 
 - Contributions: shown; on erasure deleted, or kept as anonymous text when the person allows it. Either way the
   person's name and e-mail address are blanked wherever they occur in the consultation's contributions.
@@ -21,7 +21,7 @@ from .models import Contribution, ImportBatch, NoteRevision, SurveyContact
 
 
 def register_providers() -> None:
-    from samrad.privacy.registry import Provider, register
+    from samrad.core.personaldata import Provider, register
 
     register(
         Provider(
@@ -161,7 +161,7 @@ def purge_archives(consultation) -> int:
 
 
 def export_contributions(subject) -> list[dict]:
-    from samrad.privacy.registry import local_time
+    from samrad.core.personaldata import local_time
 
     rows = Contribution.objects.filter(participant__in=subject.participant_ids).select_related("question", "area")
     return [

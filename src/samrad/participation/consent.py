@@ -2,12 +2,14 @@
 (ConsentText keeps the full text once per version), so one can always show exactly what a person agreed to.
 
 It is the page's one statement about personal data: what is kept, why and for how long, from the
-consultation's record of processing (samrad.privacy.notice), so a change in the record makes a new version.
+consultation's record of processing (written by samrad.privacy.notice, asked for through
+core.personaldata), so a change in the record makes a new version.
 """
 
 from django.utils.translation import gettext as _
 
 from samrad.consultations.models import Event
+from samrad.core.personaldata import notice_paragraphs
 
 
 def kept(event: Event) -> list[str]:
@@ -20,8 +22,6 @@ def kept(event: Event) -> list[str]:
 
 def consent_text(event: Event) -> str:
     """Paragraphs separated by a blank line."""
-    from samrad.privacy.notice import notice_paragraphs
-
     lines = notice_paragraphs(event.consultation, what=kept(event))
     lines.append(_("With the same link you can also cancel your registration."))
     return "\n\n".join(lines)

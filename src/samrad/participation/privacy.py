@@ -1,4 +1,4 @@
-"""What participation keeps about people, for the privacy app's show / erase / purge (samrad.privacy.registry).
+"""What participation keeps about people, for the privacy app's show / erase / purge (samrad.core.personaldata).
 
 - Registrations: event, culture area and status stay as an anonymous count; the free-text needs are blanked, the
   personal link stops working, and a place at an event still to come is given up (the waiting list moves up).
@@ -13,7 +13,7 @@ from .models import GroupMembership, Participant, Registration, new_token
 
 
 def register_providers() -> None:
-    from samrad.privacy.registry import Provider, register
+    from samrad.core.personaldata import Provider, register
 
     register(
         Provider(
@@ -53,7 +53,7 @@ def remaining(consultation):
 
 # --- participants ------------------------------------------------------------------------------------------
 def export_participants(subject) -> list[dict]:
-    from samrad.privacy.registry import local_time
+    from samrad.core.personaldata import local_time
 
     return [
         {
@@ -69,23 +69,19 @@ def export_participants(subject) -> list[dict]:
 
 
 def erase_participants(subject) -> int:
-    from samrad.privacy.models import ErasedParticipant
-    from samrad.privacy.registry import REDACTED
+    from samrad.core.personaldata import REDACTED
 
     for p in subject.participants:
         # Kept as an anonymous row: registrations and contributions still count towards the thresholds.
         # Role category and municipality stay: they are coarse categories used in the statistics.
         p.name, p.email, p.organisation, p.external_ref, p.token = REDACTED, "", "", "", new_token()
         p.save(update_fields=["name", "email", "organisation", "external_ref", "token"])
-        ErasedParticipant.objects.get_or_create(
-            participant=p, defaults={"reason": subject.reason, "kept_contributions": subject.keep_contributions}
-        )
     return len(subject.participants)
 
 
 # --- registrations -----------------------------------------------------------------------------------------
 def export_registrations(subject) -> list[dict]:
-    from samrad.privacy.registry import local_time
+    from samrad.core.personaldata import local_time
 
     rows = Registration.objects.filter(participant__in=subject.participant_ids).select_related("event", "area")
     return [

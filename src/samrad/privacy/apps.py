@@ -11,13 +11,15 @@ class PrivacyConfig(AppConfig):
     def ready(self):
         from samrad.consultations.loader import register_section
         from samrad.consultations.models import Consultation
+        from samrad.core.personaldata import set_notice
         from samrad.core.staff_links import register as register_link
 
-        from . import free_text, outbox, section
+        from . import free_text, notice, outbox, section
 
         register_section("privacy", section.validate, section.apply)
         free_text.register_provider()
         outbox.register_provider()
+        set_notice(notice.notice_paragraphs)
         register_link("privacy", _("Personal data"), "privacy:staff", "samrad.manage_personal_data", order=920)
         post_save.connect(note_closing, sender=Consultation, dispatch_uid="privacy.note_closing")
 

@@ -21,9 +21,9 @@ def add_arguments(parser) -> None:
 def run(args) -> int:
     from samrad.consultations.models import Consultation
     from samrad.core import purgehooks
+    from samrad.core.personaldata import PROVIDERS
 
     from .erasure import due_records, purge, purge_plan
-    from .registry import PROVIDERS
 
     # Vectors of statements that are gone (review's embedding cache): dropped whatever else is due (the cache
     # holds no text, but a vector is still derived from what someone wrote).

@@ -1,4 +1,5 @@
-"""Show, erase and purge a person's data through the providers in registry.py. Logged without the data."""
+"""Show, erase and purge a person's data through the providers registered in core.personaldata.
+Logged without the data."""
 
 import datetime as dt
 import logging
@@ -8,10 +9,10 @@ from django.db.models import Q
 from django.utils import timezone
 
 from samrad.audit.log import record
+from samrad.core.personaldata import Subject, providers
 from samrad.participation.models import Participant
 
 from .models import ErasedParticipant, ProcessingRecord
-from .registry import Subject, providers
 
 log = logging.getLogger(__name__)
 
@@ -64,6 +65,7 @@ def erase_person(
     with transaction.atomic():
         subject = subject_for(participant, keep_contributions=keep_contributions, reason=reason, base_url=base_url)
         counts = {p.key: p.erase(subject) for p in providers()}
+        _mark_erased(subject)
         # Only ids and counts: the log must not keep what was erased.
         record(
             "privacy.erased",
@@ -77,6 +79,15 @@ def erase_person(
         )
         transaction.on_commit(compact)
     return counts
+
+
+def _mark_erased(subject) -> None:
+    """The bookkeeping of who was erased, why and whether their contributions stayed: kept here, so the apps
+    that anonymise their own rows need not know the privacy app's models."""
+    for p in subject.participants:
+        ErasedParticipant.objects.get_or_create(
+            participant=p, defaults={"reason": subject.reason, "kept_contributions": subject.keep_contributions}
+        )
 
 
 def purge_plan(consultation) -> dict[str, int]:
@@ -95,6 +106,7 @@ def purge(consultation, *, actor=None) -> dict[str, int]:
             counts[provider.key] = provider.erase(subject) if remaining else 0
             if provider.purge is not None:
                 counts[provider.key] += provider.purge(consultation)
+        _mark_erased(subject)
         record("privacy.purged", actor=actor, consultation=consultation, changed=counts)
         transaction.on_commit(compact)
     return counts

@@ -4,7 +4,7 @@ that store personal data register their own providers (participation/privacy.py,
 
 from django.utils.translation import gettext_lazy as _
 
-from .registry import Provider, Subject, register
+from samrad.core.personaldata import Provider, Subject, register
 
 # Apps whose text their own providers handle (intake, participation) or that must not change: the plan, the
 # audit log (append-only, and never holds personal data), the record of processing.

@@ -11,8 +11,9 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from samrad.core.personaldata import providers
+
 from .models import ProcessingRecord
-from .registry import providers
 
 
 def notice_context(consultation) -> dict:

@@ -9,7 +9,7 @@ from pathlib import Path
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from .registry import Provider, Subject, register
+from samrad.core.personaldata import Provider, Subject, register
 
 
 def folder() -> Path | None:

@@ -16,6 +16,7 @@ from django.views.decorators.cache import never_cache
 from samrad.audit.log import record
 from samrad.consultations.models import Consultation
 from samrad.core.guard import guard
+from samrad.core.personaldata import providers
 from samrad.participation.models import Participant
 
 from .erasure import erase_person, export_data, purge_plan
@@ -24,7 +25,6 @@ from .forms import EraseForm, FindPersonForm
 from .labels import FIELD_LABELS
 from .models import ErasedParticipant, ProcessingRecord
 from .notice import notice_context
-from .registry import providers
 
 ISO_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
 

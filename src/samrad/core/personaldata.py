@@ -1,7 +1,7 @@
 """The personal-data inventory: every app that stores personal data registers a provider here, so a
 person's data can be shown, downloaded and erased, and a consultation's data purged, in one place.
 
-    from samrad.privacy.registry import Provider, register
+    from samrad.core.personaldata import Provider, register
     register(Provider(
         key="survey.contact", label=_("Survey contact details"), fields=(_("e-mail"), _("phone")),
         export=lambda subject: [...],          # list of dicts (JSON-ready) about this person
@@ -11,7 +11,7 @@ person's data can be shown, downloaded and erased, and a consultation's data pur
     ))
 
 Call register() in your AppConfig.ready() (samrad's own: participation/privacy.py, intake/privacy.py, and
-free_text.py here). Providers run in registration order; the participant itself is anonymised last, after
+privacy/free_text.py). Providers run in registration order; the participant itself is anonymised last, after
 every provider has seen it. Free text you keep (notes, quotes, summaries) should go through
 `subject.scrub(text)`, which blanks the person's name and e-mail address wherever they occur. Times in an
 export go through `local_time`.
@@ -134,3 +134,21 @@ def register(provider: Provider) -> None:
 def providers() -> list[Provider]:
     """In order; the participant provider always last."""
     return sorted(PROVIDERS.values(), key=lambda p: p.key == "participation.participant")
+
+
+# The privacy notice (what is kept, why, for how long) is written by the privacy app from the consultation's
+# record of processing. An app that collects data and must show it (the sign-up form's consent text) asks here,
+# so it need not import the privacy app, which itself loads every app's data for erasure.
+_notice: Callable[..., list[str]] | None = None
+
+
+def set_notice(paragraphs: Callable[..., list[str]]) -> None:
+    global _notice
+    _notice = paragraphs
+
+
+def notice_paragraphs(consultation, *, what=None) -> list[str]:
+    """One paragraph each: what is kept (`what`: the form's own list), why, for how long, what one can do."""
+    if _notice is None:
+        raise RuntimeError("samrad.privacy is not installed: no one writes the privacy notice")
+    return _notice(consultation, what=what)
