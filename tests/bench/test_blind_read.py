@@ -32,8 +32,12 @@ def _write(path, rows):
         writer.writerows(rows)
 
 
-KEY = {"a1": {"source": "samrad"}, "a2": {"source": "samrad"}, "b1": {"source": "reference"},
-       "b2": {"source": "reference"}}
+KEY = {
+    "a1": {"source": "samrad"},
+    "a2": {"source": "samrad"},
+    "b1": {"source": "reference"},
+    "b2": {"source": "reference"},
+}
 
 
 def test_ratings_with_a_bad_value_or_an_unknown_id_are_refused_naming_the_row(tmp_path):

@@ -119,8 +119,7 @@ def test_measure_lines_medians_and_shares():
 
 def test_a_reference_bullet_splits_into_headline_examples_and_the_rest():
     line, rest = parse_bullet(
-        "Det behöver vara enklare att försörja sig. Exempelvis: inget obetalt arbete, öka intäkter, "
-        "följa MU-avtalet."
+        "Det behöver vara enklare att försörja sig. Exempelvis: inget obetalt arbete, öka intäkter, följa MU-avtalet."
     )
     assert not rest
     assert line.headline == "Det behöver vara enklare att försörja sig."
@@ -167,12 +166,24 @@ def test_the_reference_page_itself_has_short_clean_lines():
 def test_published_lines_take_the_question_of_published_areas():
     published = {
         "areas": [
-            {"slug": "dans", "status": "published", "sections": [
-                {"question": "utmaningar", "themes": [{"headline": "Fler scener", "examples": ["a", "b"]}],
-                 "other": ["rest"], "quotes": []},
-                {"question": "attraktivitet", "themes": [{"headline": "Nej", "examples": []}],
-                 "other": [], "quotes": []},
-            ]},
+            {
+                "slug": "dans",
+                "status": "published",
+                "sections": [
+                    {
+                        "question": "utmaningar",
+                        "themes": [{"headline": "Fler scener", "examples": ["a", "b"]}],
+                        "other": ["rest"],
+                        "quotes": [],
+                    },
+                    {
+                        "question": "attraktivitet",
+                        "themes": [{"headline": "Nej", "examples": []}],
+                        "other": [],
+                        "quotes": [],
+                    },
+                ],
+            },
             {"slug": "film", "status": "withheld", "sections": []},
         ]
     }
@@ -207,15 +218,28 @@ def result(points_a, points_b, extra_a=()):
         statements.append({"id": f"s{i}", "text": text, "duplicate_of": None})
     return {
         "statements": statements,
-        "groups": [{
-            "id": "g1", "area": "a", "question": "q", "rest": {"statement_ids": []},
-            "themes": [
-                {"id": "t1", "label": "bibliotek", "statement_ids": [ids[t] for t in [*LIBRARY, *extra_a]],
-                 "points": [{"statement_id": ids[t], "text": t} for t in points_a]},
-                {"id": "t2", "label": "musik", "statement_ids": [ids[t] for t in MUSIC],
-                 "points": [{"statement_id": ids[t], "text": t} for t in points_b]},
-            ],
-        }],
+        "groups": [
+            {
+                "id": "g1",
+                "area": "a",
+                "question": "q",
+                "rest": {"statement_ids": []},
+                "themes": [
+                    {
+                        "id": "t1",
+                        "label": "bibliotek",
+                        "statement_ids": [ids[t] for t in [*LIBRARY, *extra_a]],
+                        "points": [{"statement_id": ids[t], "text": t} for t in points_a],
+                    },
+                    {
+                        "id": "t2",
+                        "label": "musik",
+                        "statement_ids": [ids[t] for t in MUSIC],
+                        "points": [{"statement_id": ids[t], "text": t} for t in points_b],
+                    },
+                ],
+            }
+        ],
     }
 
 

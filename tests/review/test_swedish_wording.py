@@ -86,4 +86,3 @@ def test_survey_and_section_pages_in_swedish(client, world):  # noqa: F811
     section = _get(client, world.users["analyst"], url)
     _clean(section)
     assert "Stöd: 1 påstående från 1 person och 0 grupper" in section
-

@@ -76,8 +76,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "llm_malformed": {
         "sv": "Språkmodellen svarade inte med den JSON som efterfrågades för {n} teman; de behåller sitt "
         "automatiska utkast.",
-        "en": "The language model did not answer with the JSON asked for on {n} themes; they keep their offline "
-        "draft.",
+        "en": "The language model did not answer with the JSON asked for on {n} themes; they keep their offline draft.",
     },
     "llm_failed": {
         "sv": "Språkmodellen svarade inte ({why}); de automatiska utkasten står kvar.",

@@ -330,10 +330,10 @@ def _page_language(p: Params, statements: list[Statement]) -> str:
 
 def _tidier(statements: list[Statement], lang: str, redactor: Redactor) -> Tidier:
     words = [w for s in statements if s.lang == lang for w in s.text.split()]
-    lower = Counter(w.strip(".,;:!?()\"”“") for w in words if w[:1].islower())
+    lower = Counter(w.strip('.,;:!?()"”“') for w in words if w[:1].islower())
     # Capitalised inside a sentence more often than written in lower case: a name ("Bergslagsbibblan", "Nora").
     mid = Counter(
-        b.strip(".,;:!?()\"”“")
+        b.strip('.,;:!?()"”“')
         for s in statements
         if s.lang == lang
         for a, b in zip(s.text.split(), s.text.split()[1:], strict=False)

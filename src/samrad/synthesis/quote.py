@@ -256,7 +256,7 @@ def _proper_nouns(text: str) -> set[str]:
     region's page prefers)."""
     words = text.split()
     return {
-        w.strip(".,;:!?()\"”“")
+        w.strip('.,;:!?()"”“')
         for i, w in enumerate(words)
         if w[:1].isupper() and i > 0 and not words[i - 1].endswith((".", "!", "?", ":"))
     }
