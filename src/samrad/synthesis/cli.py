@@ -9,6 +9,7 @@ import argparse
 import json
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -59,14 +60,23 @@ def _themes_parser() -> _Parser:
     return p
 
 
-def themes_main(argv: list[str] | None = None, lang: str = "sv") -> int:
-    """``samrad themes INPUT --text COL …``; returns an exit code."""
+def _run(parser: _Parser, argv: list[str] | None, lang: str, command: Callable[[argparse.Namespace, str], int]) -> int:
+    """Parse the options and run ``command(args, say)``, ``say`` being the language for messages. Bad options are
+    printed with exit code 2, since our parser raises where argparse would exit."""
     try:
-        args = _themes_parser().parse_args(argv)
+        args = parser.parse_args(argv)
     except _UsageError as e:
         print(str(e), file=sys.stderr)
         return 2
-    say = args.messages or lang
+    return command(args, args.messages or lang)
+
+
+def themes_main(argv: list[str] | None = None, lang: str = "sv") -> int:
+    """``samrad themes INPUT --text COL …``; returns an exit code."""
+    return _run(_themes_parser(), argv, lang, _themes)
+
+
+def _themes(args: argparse.Namespace, say: str) -> int:
     path = Path(args.input)
     from .represent import BackendError, check_backend
 
@@ -164,12 +174,10 @@ def _eval_parser() -> _Parser:
 
 def eval_main(argv: list[str] | None = None, lang: str = "sv") -> int:
     """``samrad eval PRED.json --gold FILE --gold-label COL [--gold-id COL]``; returns an exit code."""
-    try:
-        args = _eval_parser().parse_args(argv)
-    except _UsageError as e:
-        print(str(e), file=sys.stderr)
-        return 2
-    say = args.messages or lang
+    return _run(_eval_parser(), argv, lang, _eval)
+
+
+def _eval(args: argparse.Namespace, say: str) -> int:
     pred_path = Path(args.pred)
     try:
         if not pred_path.exists():
