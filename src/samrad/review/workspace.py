@@ -88,40 +88,19 @@ def overview(consultation: Consultation) -> tuple[list[AreaRow], int]:
             counts[key] = Cell(question=next(q for q in questions if q.pk == question_id))
         return counts[key]
 
-    live = Statement.objects.filter(consultation=consultation, stale=False, area__isnull=False, question__isnull=False)
-    for row in live.values("area_id", "question_id").annotate(
-        n=Count("pk"), rest=Count("pk", filter=Q(theme=None)), new=Count("pk", filter=Q(first_run_id=new_run))
-    ):
-        c = cell(row["area_id"], row["question_id"])
-        c.statements, c.rest, c.new_statements = row["n"], row["rest"], row["new"]
-    for row in (
-        Theme.objects.filter(consultation=consultation, area__isnull=False, question__isnull=False)
-        .values("area_id", "question_id")
-        .annotate(
-            n=Count("pk"),
-            included=Count("pk", filter=Q(published=True)),
-            new=Count("pk", filter=Q(first_run_id=new_run)),
-        )
-    ):
-        c = cell(row["area_id"], row["question_id"])
-        c.themes, c.included, c.new_themes = row["n"], row["included"], row["new"]
-    for row in (
-        Quote.objects.filter(consultation=consultation, area__isnull=False, question__isnull=False)
-        .values("area_id", "question_id")
-        .annotate(
-            candidates=Count("pk", filter=Q(status=Quote.Status.CANDIDATE)),
-            approved=Count("pk", filter=Q(status=Quote.Status.APPROVED)),
-            new=Count("pk", filter=Q(first_run_id=new_run)),
-        )
-    ):
-        c = cell(row["area_id"], row["question_id"])
-        c.candidates, c.approved, c.new_quotes = row["candidates"], row["approved"], row["new"]
-    for row in (
-        Point.objects.filter(consultation=consultation, theme=None, area__isnull=False, question__isnull=False)
-        .values("area_id", "question_id")
-        .annotate(n=Count("pk"))
-    ):
-        cell(row["area_id"], row["question_id"]).rest_points = row["n"]
+    new = Count("pk", filter=Q(first_run_id=new_run))
+    statements = Statement.objects.filter(consultation=consultation, stale=False)
+    _count_per_section(
+        statements, cell, statements=Count("pk"), rest=Count("pk", filter=Q(theme=None)), new_statements=new
+    )
+    themes = Theme.objects.filter(consultation=consultation)
+    _count_per_section(themes, cell, themes=Count("pk"), included=Count("pk", filter=Q(published=True)), new_themes=new)
+    candidate, approved = Q(status=Quote.Status.CANDIDATE), Q(status=Quote.Status.APPROVED)
+    quotes = Quote.objects.filter(consultation=consultation)
+    _count_per_section(
+        quotes, cell, candidates=Count("pk", filter=candidate), approved=Count("pk", filter=approved), new_quotes=new
+    )
+    _count_per_section(Point.objects.filter(consultation=consultation, theme=None), cell, rest_points=Count("pk"))
 
     reviews = {r.area_id: r for r in AreaReview.objects.filter(consultation=consultation)}
     rows = []
@@ -134,6 +113,17 @@ def overview(consultation: Consultation) -> tuple[list[AreaRow], int]:
         Q(area__isnull=True) | Q(question__isnull=True)
     )
     return rows, unplaced.count()
+
+
+def _count_per_section(queryset, cell, **counts: Count) -> None:
+    """Count ``queryset`` per section (area × question) in one query, into the Cell fields the keywords name."""
+    rows = (
+        queryset.filter(area__isnull=False, question__isnull=False).values("area_id", "question_id").annotate(**counts)
+    )
+    for row in rows:
+        c = cell(row["area_id"], row["question_id"])
+        for name in counts:
+            setattr(c, name, row[name])
 
 
 def _unpublished_changes(review: AreaReview | None, area: Area) -> int:
