@@ -179,6 +179,11 @@ def _check_period(ctx, consultation, key: str, value: dt.date | None) -> None:
         )
 
 
+def _per_activity(entries: list[dict], activities: dict, key: str):
+    """(activity pk, position, item) for each item in the entries' list ``key``: their theme links or notes."""
+    return ((activities[e["slug"]].pk, i, item) for e in entries for i, item in enumerate(e[key]))
+
+
 def apply_followup(consultation, value, ctx) -> None:
     plan = plan_of(ctx)
     followup = plan.followup
@@ -228,20 +233,14 @@ def apply_followup(consultation, value, ctx) -> None:
     ThemeLink.objects.filter(activity_id__in=named).delete()
     ThemeLink.objects.bulk_create(
         ThemeLink(
-            activity_id=activities[e["slug"]].pk,
-            area_slug=t["area"],
-            question_slug=t["question"],
-            label=t["label"],
-            ref=t["ref"],
-            order=i,
+            activity_id=pk, area_slug=t["area"], question_slug=t["question"], label=t["label"], ref=t["ref"], order=i
         )
-        for e in entries
-        for i, t in enumerate(e["themes"])
+        for pk, i, t in _per_activity(entries, activities, "themes")
     )
     ActivityNote.objects.filter(activity_id__in=named, from_file=True).delete()
     ActivityNote.objects.bulk_create(
         ActivityNote(
-            activity_id=activities[e["slug"]].pk,
+            activity_id=pk,
             date=n["date"],
             status=n["status"],
             text=n["text"],
@@ -249,8 +248,7 @@ def apply_followup(consultation, value, ctx) -> None:
             is_invented=invented,
             from_file=True,
         )
-        for e in entries
-        for n in e["notes"]
+        for pk, _i, n in _per_activity(entries, activities, "notes")
         if n["date"]
     )
     # Follow-up the file no longer names: what came from the file goes, staff's own notes stay.
