@@ -59,18 +59,7 @@ def apply_collaborations(consultation, value, ctx) -> None:
                     _("item %(n)d names the event %(value)r, which is not in [[events]].")
                     % {"n": i + 1, "value": slug},
                 )
-        obj, _created = Collaboration.objects.update_or_create(
-            consultation=consultation,
-            slug=row["slug"],
-            defaults={
-                "title": row["title"],
-                "intro": row["intro"],
-                "results": row["results"],
-                "goals_heading": row["goals_heading"],
-                "order": order,
-                "from_file": True,
-            },
-        )
+        obj = _upsert_from_file(Collaboration, consultation, row, order, ("title", "intro", "results", "goals_heading"))
         obj.events.set([events[s] for s in row["events"] if s in events])
     consultation.collaborations.filter(from_file=True).exclude(slug__in=[r["slug"] for r in rows]).delete()
 
@@ -79,18 +68,13 @@ def _collaboration(consultation, slug: str):
     return Collaboration.objects.filter(consultation=consultation, slug=slug).first() if slug else None
 
 
-def _upsert_owner(model, consultation, row: dict, order: int, fields: tuple[str, ...]):
-    """A Goal or a Sector from the file, by slug: both own focus areas, belong to a collaboration and keep the
-    file's order; only their text fields differ."""
+def _upsert_from_file(model, consultation, row: dict, order: int, fields: tuple[str, ...], **extra):
+    """A Collaboration, Goal or Sector from the file, by slug: each keeps the file's order and is marked as from
+    the file; only the fields copied from its row (and ``extra``, a goal's or sector's collaboration) differ."""
     obj, _created = model.objects.update_or_create(
         consultation=consultation,
         slug=row["slug"],
-        defaults={
-            "collaboration": _collaboration(consultation, row["collaboration"]),
-            **{f: row[f] for f in fields},
-            "order": order,
-            "from_file": True,
-        },
+        defaults={**extra, **{f: row[f] for f in fields}, "order": order, "from_file": True},
     )
     return obj
 
@@ -121,7 +105,10 @@ def apply_goals(consultation, value, ctx) -> None:
     rows = plan.goals or []
     focus = []
     for order, row in enumerate(rows):
-        goal = _upsert_owner(Goal, consultation, row, order, ("name", "text", "target_groups"))
+        collaboration = _collaboration(consultation, row["collaboration"])
+        goal = _upsert_from_file(
+            Goal, consultation, row, order, ("name", "text", "target_groups"), collaboration=collaboration
+        )
         focus += _focus_area_rows(row["focus_areas"], goal=goal)
     _upsert(FocusArea, consultation, focus)
     _remove_dropped_owners(Goal, consultation, rows, plan)
@@ -132,7 +119,10 @@ def apply_sectors(consultation, value, ctx) -> None:
     rows = plan.sectors or []
     focus, activities = [], []
     for order, row in enumerate(rows):
-        sector = _upsert_owner(Sector, consultation, row, order, ("name", "intro", "focus_text"))
+        collaboration = _collaboration(consultation, row["collaboration"])
+        sector = _upsert_from_file(
+            Sector, consultation, row, order, ("name", "intro", "focus_text"), collaboration=collaboration
+        )
         focus += _focus_area_rows(row["focus_areas"], sector=sector)
         activities += [
             {
