@@ -53,7 +53,8 @@ def name_pattern(identifiers) -> re.Pattern | None:
     """The ways a person's name and e-mail address occur in text: as written, "Surname, First" (also without the
     comma), and the surname alone, capitalised (with each part of a double surname). Case does not matter
     except for the surname alone."""
-    full, alone = set(), set()
+    full: set[str] = set()
+    alone: set[str] = set()
     for raw in identifiers:
         text = " ".join(raw.split())
         if len(text) < MIN_LENGTH:
@@ -75,8 +76,8 @@ def name_pattern(identifiers) -> re.Pattern | None:
     alternatives = [(len(t), r",?\s+".join(_words(p) for p in t.split(", "))) for t in full]
     alternatives += [(len(w), _capitalised(w)) for w in alone]
     # Longest first, so "Lindqvist-Åberg" is taken whole before "Lindqvist".
-    parts = [p for _n, p in sorted(alternatives, key=lambda a: -a[0])]
-    return re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?:s)?(?!\w)", re.IGNORECASE)
+    patterns = [p for _n, p in sorted(alternatives, key=lambda a: -a[0])]
+    return re.compile(r"(?<!\w)(?:" + "|".join(patterns) + r")(?:s)?(?!\w)", re.IGNORECASE)
 
 
 @dataclass
