@@ -27,7 +27,7 @@ from typing import Any
 import numpy as np
 import scipy.sparse as sp
 from sklearn.decomposition import TruncatedSVD
-from sklearn.feature_extraction.text import CountVectorizer, TfidfTransformer, TfidfVectorizer
+from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
 from sklearn.linear_model import Ridge
 from sklearn.preprocessing import normalize
 
@@ -130,6 +130,14 @@ class TfidfRepresenter:
 
     def features(self, texts: Sequence[str], terms: Sequence[Sequence[str]]) -> tuple[sp.csr_matrix, sp.csr_matrix]:
         """Row-normalised [word TF-IDF | char_weight · char n-gram TF-IDF], and the word block alone."""
+        words, chars, xw = self.blocks(texts, terms)
+        return hstack_normalised(words, chars, self.char_weight), xw
+
+    def blocks(
+        self, texts: Sequence[str], terms: Sequence[Sequence[str]]
+    ) -> tuple[sp.csr_matrix, sp.csr_matrix, sp.csr_matrix]:
+        """The word block (expanded), the character block and the word TF-IDF matrix, not yet joined:
+        ``hstack_normalised(words, chars, char_weight)`` joins any rows of them into ``features()``'s rows."""
         n = len(texts)
         min_df = 1 if n < 50 else 2
         xc = char_ngram_tfidf(texts, min_df=min_df, max_features=self.max_char_features)
@@ -137,8 +145,9 @@ class TfidfRepresenter:
         try:
             xw = wv.fit_transform(terms)
         except ValueError:  # no terms at all (only stop words): characters alone
-            return normalize(xc), sp.csr_matrix((n, 0), dtype=np.float32)
-        return normalize(sp.hstack([self._expand(xw), xc * self.char_weight], format="csr")), xw
+            xw = sp.csr_matrix((n, 0), dtype=np.float32)
+            return xw, xc, xw
+        return self._expand(xw), xc, xw
 
     def _expand(self, xw: sp.csr_matrix) -> sp.csr_matrix:
         """Rows of ``xw`` (L2-normalised) plus ``expand`` × their normalised related-term profile."""
@@ -212,13 +221,22 @@ def _top_per_row(S: sp.coo_matrix, offset: int, n: int) -> sp.csr_matrix:
 
 
 def char_ngram_tfidf(
-    texts: Sequence[str], ngram_range: tuple[int, int] = (3, 5), min_df: int = 2, max_features: int = 200_000
+    texts: Sequence[str],
+    ngram_range: tuple[int, int] = (3, 5),
+    min_df: int = 2,
+    max_features: int = 200_000,
+    block: int = 50_000,
 ) -> sp.csr_matrix:
     """TF-IDF of within-word character n-grams (as scikit-learn's ``char_wb``), computed fast.
 
     A text's n-gram counts are the sum of its words' n-gram counts, so they are one sparse product:
     (texts × words) @ (words × n-grams). Each distinct word is analysed once instead of every time it
     occurs — the difference between seconds and minutes at 100,000 statements.
+
+    Memory: the n-grams' document frequencies are counted ``block`` texts at a time, so the full count
+    matrix is built once, for the kept n-grams only, and weighted in place (as
+    ``TfidfTransformer(sublinear_tf=True)``: smooth idf, L2-normalised rows). At a million statements each
+    full-size copy of this matrix is over a gigabyte.
     """
     words = CountVectorizer(analyzer=str.split, lowercase=False, dtype=np.float32)
     lowered = [t.lower() for t in texts]
@@ -226,19 +244,51 @@ def char_ngram_tfidf(
         C = words.fit_transform(lowered)
     except ValueError:  # no words at all
         return sp.csr_matrix((len(texts), 0), dtype=np.float32)
+    del lowered
     vocab = words.get_feature_names_out()
     grams = CountVectorizer(analyzer="char_wb", ngram_range=ngram_range, lowercase=False, dtype=np.float32)
-    G = grams.fit_transform(vocab)
-    counts = (C @ G).tocsr()
-    df = np.bincount(counts.indices, minlength=counts.shape[1])
+    G = grams.fit_transform(vocab).tocsr()
+    n = C.shape[0]
+    df = np.zeros(G.shape[1], dtype=np.int64)
+    for a in range(0, n, block):
+        df += np.bincount((C[a : a + block] @ G).indices, minlength=G.shape[1])
     keep = np.where(df >= min_df)[0]
     if len(keep) > max_features:
         keep = keep[np.argsort(-df[keep], kind="stable")[:max_features]]
         keep.sort()
     if len(keep) == 0:
-        keep = np.arange(counts.shape[1])
-    counts = counts[:, keep]
-    return TfidfTransformer(sublinear_tf=True).fit_transform(counts).astype(np.float32)
+        keep = np.arange(G.shape[1])
+    if len(keep) < G.shape[1]:
+        G = G[:, keep]
+    counts = (C @ G).tocsr()
+    del C, G
+    counts.sort_indices()
+    idf = (np.log((1.0 + n) / (1.0 + df[keep])) + 1.0).astype(np.float32)
+    data = counts.data
+    for a in range(0, len(data), 10_000_000):  # in slices: no full-size temporaries
+        d = data[a : a + 10_000_000]
+        np.log(d, out=d)
+        d += 1.0
+        d *= idf[counts.indices[a : a + 10_000_000]]
+    return normalize(counts, copy=False)
+
+
+def hstack_normalised(A: sp.csr_matrix, B: sp.csr_matrix, b_weight: float, block: int = 50_000) -> sp.csr_matrix:
+    """``normalize(hstack([A, b_weight · B]))`` as float32, built ``block`` rows at a time into arrays of the
+    final size: no full-size temporary copies (each is over a gigabyte at a million statements)."""
+    n, width = A.shape[0], A.shape[1] + B.shape[1]
+    indptr = A.indptr.astype(np.int64) + B.indptr
+    nnz = int(indptr[-1])
+    idx = np.int32 if max(nnz, width) < np.iinfo(np.int32).max else np.int64
+    data, indices = np.empty(nnz, dtype=np.float32), np.empty(nnz, dtype=idx)
+    for a in range(0, n, block):
+        b = min(n, a + block)
+        part = normalize(sp.hstack([A[a:b], B[a:b] * b_weight], format="csr", dtype=np.float32))
+        if part.nnz != indptr[b] - indptr[a]:  # entries dropped on the way: build it the plain way
+            return normalize(sp.hstack([A, B * b_weight], format="csr", dtype=np.float32))
+        data[indptr[a] : indptr[b]] = part.data
+        indices[indptr[a] : indptr[b]] = part.indices
+    return sp.csr_matrix((data, indices, indptr.astype(idx)), shape=(n, width), copy=False)
 
 
 @dataclass
@@ -285,7 +335,10 @@ class ProjectedRepresenter:
 
     sample: int = 1000
     dims: int = 300
-    svd_sample: int = 30_000
+    # LSA learned on 15,000 statements: half the CPU of 30,000 at 50,000 statements, NMI within run-to-run
+    # spread (bench/RESULTS.md, 2026-12-03).
+    svd_sample: int = 15_000
+    svd_iter: int = 3
     alpha: float = 1.0
     random_state: int = 0
     progress: Callable[[int, int], None] | None = None
@@ -296,19 +349,27 @@ class ProjectedRepresenter:
     ) -> tuple[list[np.ndarray], sp.csr_matrix]:
         # Term expansion is measured for ``tfidf`` only; the e5 projection keeps the features it was built on.
         tf = TfidfRepresenter(expand=0.0, random_state=self.random_state)
-        X, Xw = tf.features(texts, terms)
+        words, chars, Xw = tf.blocks(texts, terms)
         n = len(texts)
-        k = min(self.dims, n - 1, X.shape[1] - 1)
+        k = min(self.dims, n - 1, words.shape[1] + chars.shape[1] - 1)
         if n < 10 or k < 2:
             return tf.fit_transform(texts, terms, groups)
+
         rng = np.random.default_rng(self.random_state)
-        svd = TruncatedSVD(k, random_state=self.random_state, n_iter=3)
-        if n > self.svd_sample:  # learn the projection on a sample; memory and time stay bounded
-            svd.fit(X[np.sort(rng.choice(n, self.svd_sample, replace=False))])
-            Z = np.vstack([svd.transform(X[s : s + 50_000]) for s in range(0, n, 50_000)]).astype(np.float32)
-        else:
-            Z = svd.fit_transform(X).astype(np.float32)
+        # The embedded sample is drawn first, so it does not depend on the LSA settings.
         pick = np.sort(rng.choice(n, min(self.sample, n), replace=False))
+        svd = TruncatedSVD(k, random_state=self.random_state, n_iter=self.svd_iter)
+        if n > self.svd_sample:  # learn the projection on a sample; memory and time stay bounded
+            # The whole feature matrix is never built, only the rows needed at a time.
+            r = np.sort(rng.choice(n, self.svd_sample, replace=False))
+            svd.fit(hstack_normalised(words[r], chars[r], tf.char_weight))
+            Z = np.empty((n, k), dtype=np.float32)
+            for s in range(0, n, 50_000):
+                part = hstack_normalised(words[s : s + 50_000], chars[s : s + 50_000], tf.char_weight)
+                Z[s : s + 50_000] = svd.transform(part)
+        else:
+            Z = svd.fit_transform(hstack_normalised(words, chars, tf.char_weight)).astype(np.float32)
+        del words, chars  # over a gigabyte at a million statements; only Z is needed from here
         E = EmbeddingRepresenter("e5", progress=self.progress, encoder=self.encoder).embed([texts[i] for i in pick])
         ridge = Ridge(alpha=self.alpha).fit(Z[pick], E)
         coef, intercept = ridge.coef_.T.astype(np.float32), np.asarray(ridge.intercept_, dtype=np.float32)
@@ -316,9 +377,18 @@ class ProjectedRepresenter:
         for s in range(0, n, 50_000):  # in blocks: predict() would return the whole matrix as float64
             np.matmul(Z[s : s + 50_000], coef, out=P[s : s + 50_000])
         P += intercept
+        del Z
         P[pick] = E
         normalize(P, copy=False)
-        return [P[np.asarray(idx, dtype=np.int64)] for idx in groups], Xw
+        return [_rows(P, idx) for idx in groups], Xw
+
+
+def _rows(M: np.ndarray, idx: Sequence[int]) -> np.ndarray:
+    """``M[idx]``, without a copy when ``idx`` is every row in order (one group: the usual case)."""
+    rows = np.asarray(idx, dtype=np.int64)
+    if len(rows) == len(M) and (len(rows) == 0 or (rows[0] == 0 and np.all(np.diff(rows) == 1))):
+        return M
+    return M[rows]
 
 
 @dataclass
@@ -389,4 +459,4 @@ class RepresentStage:
             projected = ProjectedRepresenter(random_state=self.random_state, progress=progress, encoder=encoder)
             return projected.fit_transform(texts, terms, sections)[0]
         E = EmbeddingRepresenter(backend, progress=progress, encoder=encoder).embed(texts)
-        return [E[np.asarray(g, dtype=np.int64)] for g in sections]
+        return [_rows(E, g) for g in sections]
